@@ -1,0 +1,1 @@
+"""Product and core cmdlets, installed as msolsh.cmdlets."""

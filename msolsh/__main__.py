@@ -1,0 +1,3 @@
+from msolsh.cli import main
+
+raise SystemExit(main())

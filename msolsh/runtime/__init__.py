@@ -1,0 +1,1 @@
+"""Executing the PowerShell language. Knows nothing of Azure, Exchange or the tenant."""
