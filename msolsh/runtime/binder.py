@@ -1,0 +1,324 @@
+"""The parameter binder, for cmdlets and advanced functions alike, in pwsh's order: named
+arguments, positional arguments, the parameter set, the mandatory check, then per pipeline
+object by value and by property name.
+
+It reads cmdlet.Parameter declarations (a script function's param() block is turned into the
+same declarations by functions.py) and raises pwsh's ParameterBindingException records.
+Nothing here runs commands or knows the tenant.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Tuple
+
+from msolsh.language.ast import Extent
+from msolsh.runtime.binder_support import (Argument, BindingError, convert_argument, is_switch,
+                                           type_display, validate)
+from msolsh.runtime.cmdlet import ALL_SETS, Parameter
+from msolsh.runtime.common import COMMON_NAMES, common_parameters
+from msolsh.runtime.values import PSHashtable, PSObject
+
+
+class CommandMetadata:
+    """What the binder needs to know of a command."""
+
+    def __init__(self, name: str, parameters: Dict[str, Parameter], default_set: Optional[str],
+                 supports_should_process: bool, advanced: bool, fq_class: str,
+                 transform_errors: bool = False):
+        self.name = name
+        self.parameters = parameters
+        self.default_set = default_set
+        self.supports_should_process = supports_should_process
+        self.advanced = advanced
+        self.fq_class = fq_class
+        self.transform_errors = transform_errors   # script functions word conversion errors so
+        common = common_parameters(supports_should_process) if advanced else []
+        self.all_parameters: Dict[str, Parameter] = dict(parameters)
+        for param in common:
+            self.all_parameters.setdefault(param.name, param)
+        self.lookup = self._names()
+        self.sets = sorted({n for p in parameters.values() for n in p.sets if n != ALL_SETS})
+        self.takes_pipeline = any(p.pipeline or p.pipeline_by_property for p in parameters.values())
+
+    def _names(self) -> Dict[str, Parameter]:
+        names: Dict[str, Parameter] = {}
+        for param in self.all_parameters.values():
+            names[param.name.lower()] = param
+            for alias in param.aliases:
+                names.setdefault(alias.lower(), param)
+        return names
+
+    def resolve(self, name: str) -> Tuple[Optional[Parameter], List[Parameter]]:
+        """The parameter `-name` means: (exact or unique prefix, ambiguous candidates)."""
+        key = name.lower()
+        exact = self.lookup.get(key)
+        if exact is not None:
+            return exact, []
+        found: List[Parameter] = []
+        for alias, param in self.lookup.items():
+            if alias.startswith(key) and param not in found:
+                found.append(param)
+        if len(found) > 1:
+            own = [p for p in found if p.name.lower() not in COMMON_NAMES]
+            if len(own) == 1:   # pwsh prefers a command's own parameter over a common one
+                return own[0], []
+            return None, found
+        return (found[0] if found else None), []
+
+    def positional(self, set_name: str, bound: Dict[str, Any]) -> List[Parameter]:
+        params = [p for p in self.parameters.values()
+                  if p.in_set(set_name) and p.position_in(set_name) is not None
+                  and p.name not in bound]
+        return sorted(params, key=lambda p: p.position_in(set_name))
+
+
+class BindResult:
+    def __init__(self) -> None:
+        self.bound: Dict[str, Any] = {}
+        self.common: Dict[str, Any] = {}
+        self.extra: List[Any] = []          # $args of a simple function
+        self.set_name: str = ALL_SETS
+        self.candidates: List[str] = []
+        self.plan: Any = None
+
+
+class Binder:
+    """Binds one command invocation. `prompt` (or None) asks the host for a missing value."""
+
+    def __init__(self, meta: CommandMetadata, prompt: Any = None, position: int = 1):
+        self.meta = meta
+        self.prompt = prompt
+        self.position = position
+
+    def fail(self, message: str, error_id: str, extent: Optional[Extent], category: str = "InvalidArgument",
+             exception: str = "ParameterBindingException", target: Any = None) -> BindingError:
+        return BindingError(self.meta, message, error_id, extent, category, exception, target)
+
+    # ---------------------------------------------------------------- command-line arguments
+    def bind(self, args: List[Argument], has_input: bool, command_extent: Optional[Extent]) -> BindResult:
+        result = BindResult()
+        positional = self._bind_named(args, result)
+        candidates = self._candidates(result, command_extent)
+        candidates = self._bind_positional(positional, result, candidates)
+        result.candidates = candidates
+        result.set_name = self._choose_set(candidates, result, has_input, command_extent)
+        self._check_mandatory(result, has_input, command_extent)
+        return result
+
+    def _bind_named(self, args: List[Argument], result: BindResult) -> List[Argument]:
+        positional: List[Argument] = []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            i += 1
+            if arg.name is None:
+                positional.append(arg)
+                continue
+            param, ambiguous = self.meta.resolve(arg.name)
+            if ambiguous:
+                names = " ".join(f"-{p.name}" for p in ambiguous)
+                raise self.fail(f"Parameter cannot be processed because the parameter name "
+                                f"'{arg.name}' is ambiguous. Possible matches include: {names}.",
+                                "AmbiguousParameter", arg.extent)
+            if param is None:
+                if not self.meta.advanced:
+                    positional.append(Argument(None, arg.text or f"-{arg.name}", True, arg.extent))
+                    if arg.has_value:
+                        positional.append(Argument(None, arg.value, True, arg.extent))
+                    continue
+                raise self.fail(f"A parameter cannot be found that matches parameter name "
+                                f"'{arg.name}'.", "NamedParameterNotFound", arg.extent)
+            value, has_value, extent = arg.value, arg.has_value, arg.extent
+            if not has_value:
+                if is_switch(param):
+                    value, has_value = True, True
+                elif i < len(args) and args[i].name is None:
+                    value, has_value, extent = args[i].value, True, args[i].extent or extent
+                    i += 1
+                else:
+                    raise self.fail(f"Missing an argument for parameter '{param.name}'. Specify a "
+                                    f"parameter of type '{type_display(param)}' and try again.",
+                                    "MissingArgument", arg.extent)
+            self._set(result, param, value, extent, arg.extent)
+        return positional
+
+    def _set(self, result: BindResult, param: Parameter, value: Any, extent: Optional[Extent],
+             name_extent: Optional[Extent] = None) -> None:
+        table = result.common if param.name.lower() in COMMON_NAMES and param.name not in self.meta.parameters \
+            else result.bound
+        if param.name in table:
+            raise self.fail(f"Cannot bind parameter because parameter '{param.name}' is specified "
+                            f"more than once. To provide multiple values to parameters that can "
+                            f"accept multiple values, use the array syntax. For example, "
+                            f'"-parameter value1,value2,value3".', "ParameterAlreadyBound",
+                            name_extent or extent)
+        table[param.name] = self.convert(param, value, extent)
+
+    def convert(self, param: Parameter, value: Any, extent: Optional[Extent]) -> Any:
+        value = convert_argument(self, param, value, extent)
+        validate(self, param, value, extent)
+        return value
+
+    # ---------------------------------------------------------------- parameter sets
+    def _candidates(self, result: BindResult, extent: Optional[Extent]) -> List[str]:
+        sets = self.meta.sets or [ALL_SETS]
+        bound = [self.meta.parameters[n] for n in result.bound if n in self.meta.parameters]
+        found = [s for s in sets if all(p.in_set(s) for p in bound)]
+        if not found:
+            raise self.fail("Parameter set cannot be resolved using the specified named parameters.",
+                            "AmbiguousParameterSet", extent)
+        return found
+
+    def _bind_positional(self, args: List[Argument], result: BindResult, candidates: List[str]) -> List[str]:
+        for arg in args:
+            choices = []
+            for set_name in candidates:
+                slots = self.meta.positional(set_name, result.bound)
+                if slots and slots[0] not in choices:
+                    choices.append(slots[0])
+            if not choices:
+                if not self.meta.advanced:
+                    result.extra.append(arg.value)
+                    continue
+                raise self.fail(f"A positional parameter cannot be found that accepts argument "
+                                f"'{_arg_text(arg.value)}'.", "PositionalParameterNotFound",
+                                arg.extent)
+            param = self._pick(choices, candidates)
+            self._set(result, param, arg.value, arg.extent)
+            candidates = [s for s in candidates if param.in_set(s)] or candidates
+        return candidates
+
+    def _pick(self, choices: List[Parameter], candidates: List[str]) -> Parameter:
+        default = self.meta.default_set
+        if len(choices) > 1 and default in candidates:
+            for param in choices:
+                if param.in_set(default):
+                    return param
+        return choices[0]
+
+    def _choose_set(self, candidates: List[str], result: BindResult, has_input: bool,
+                    extent: Optional[Extent]) -> str:
+        if len(candidates) == 1:
+            return candidates[0]
+        default = self.meta.default_set
+        if default in candidates:
+            return default
+        complete = [s for s in candidates if not self._missing(s, result, has_input)]
+        if len(complete) == 1:
+            return complete[0]
+        if has_input:
+            return candidates[0]
+        raise self.fail("Parameter set cannot be resolved using the specified named parameters.",
+                        "AmbiguousParameterSet", extent)
+
+    def _missing(self, set_name: str, result: BindResult, has_input: bool) -> List[Parameter]:
+        return [p for p in self.meta.parameters.values()
+                if p.in_set(set_name) and p.mandatory_in(set_name) and p.name not in result.bound
+                and not (has_input and (p.pipeline or p.pipeline_by_property))]
+
+    def _check_mandatory(self, result: BindResult, has_input: bool, extent: Optional[Extent]) -> None:
+        missing = self._missing(result.set_name, result, has_input)
+        if not missing:
+            return
+        if self.prompt is not None and self._prompt_for(missing, result, extent):
+            return
+        names = " ".join(p.name for p in missing)
+        raise self.fail(f"Cannot process command because of one or more missing mandatory "
+                        f"parameters: {names}.", "MissingMandatoryParameter", extent)
+
+    def _prompt_for(self, missing: List[Parameter], result: BindResult, extent: Optional[Extent]) -> bool:
+        self.prompt.write_line(f"cmdlet {self.meta.name} at command pipeline position {self.position}")
+        self.prompt.write_line("Supply values for the following parameters:")
+        for param in missing:
+            if type_display(param).endswith("[]"):
+                values = []
+                while True:
+                    answer = self.prompt.prompt_line(f"{param.name}[{len(values)}]: ")
+                    if not answer:
+                        break
+                    values.append(answer)
+                if answer is None and not values:
+                    return False
+                self._set(result, param, values, extent)
+                continue
+            answer = self.prompt.prompt_line(f"{param.name}: ")
+            if answer is None:
+                return False
+            self._set(result, param, answer, extent)
+        return True
+
+    # ---------------------------------------------------------------- pipeline input
+    def bind_pipeline(self, result: BindResult, obj: Any, extent: Optional[Extent]) -> Dict[str, Any]:
+        """Values for this pipeline object; raises InputObjectNotBound when none fits."""
+        plan = result.plan
+        if plan is None:
+            plan = result.plan = PipelinePlan(self.meta, result)
+        if plan.any_object is not None:      # e.g. -InputObject [object]: every object fits
+            return {plan.any_object: obj}
+        bound: Dict[str, Any] = {}
+        for param in plan.by_value:
+            if _fits(param, obj):
+                bound[param.name] = obj
+        if not bound and isinstance(obj, PSObject):
+            for param in plan.by_property:
+                name = _property_for(param, obj)
+                if name is not None:
+                    bound[param.name] = self.convert(param, obj.get(name), extent)
+        if not bound:
+            for param in plan.by_value:
+                try:
+                    bound[param.name] = self.convert(param, obj, extent)
+                    break
+                except BindingError:
+                    continue
+        if not bound:
+            raise self.fail("The input object cannot be bound to any parameters for the command "
+                            "either because the command does not take pipeline input or the "
+                            "input and its properties do not match any of the parameters that "
+                            "take pipeline input.", "InputObjectNotBound", extent, target=obj)
+        for param in plan.mandatory:
+            if param.name not in bound:
+                raise self.fail(f"Cannot process command because of one or more missing mandatory "
+                                f"parameters: {param.name}.", "MissingMandatoryParameter", extent)
+        return bound
+
+
+class PipelinePlan:
+    """Which parameters of the resolved set can take pipeline input, worked out once."""
+
+    def __init__(self, meta: CommandMetadata, result: BindResult):
+        set_name = result.set_name
+        params = [p for p in meta.parameters.values()
+                  if p.in_set(set_name) and p.name not in result.bound]
+        self.by_value = [p for p in params if p.pipeline]
+        self.by_property = [p for p in params if p.pipeline_by_property]
+        self.mandatory = [p for p in params if p.mandatory_in(set_name)
+                          and (p.pipeline or p.pipeline_by_property)]
+        self.any_object: Optional[str] = None
+        if len(self.by_value) == 1 and not self.by_property and not validating(self.by_value[0]):
+            from msolsh.runtime.binder_support import type_name
+            if type_name(self.by_value[0]).lower() in ("object", "system.object", "psobject"):
+                self.any_object = self.by_value[0].name
+
+
+def validating(param: Parameter) -> bool:
+    return bool(param.validate_set or param.validate_range or param.not_null or param.not_null_or_empty)
+
+
+def _fits(param: Parameter, obj: Any) -> bool:
+    """By value without conversion: the object already has the parameter's type."""
+    from msolsh.runtime.binder_support import type_matches
+    return type_matches(param, obj)
+
+
+def _property_for(param: Parameter, obj: PSObject) -> Optional[str]:
+    for name in (param.name,) + param.aliases:
+        if obj.has(name):
+            return name
+    return None
+
+
+def _arg_text(value: Any) -> str:
+    from msolsh.runtime.compiler_base import to_string
+    if isinstance(value, (PSHashtable, PSObject)):
+        return to_string(value)
+    return to_string(value)

@@ -1,0 +1,171 @@
+"""The binder's small parts: an argument as the binder sees it, the binding error, type names
+for messages, argument conversion and the validation attributes (ValidateSet, ranges, not-null).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import uuid
+from typing import Any, Optional
+
+from msolsh.language.ast import Extent
+from msolsh.runtime.cmdlet import Parameter
+from msolsh.runtime.common import action_preference, bad_action_message
+from msolsh.runtime.compiler_base import convert, pstypes_mod, to_bool, to_string
+from msolsh.runtime.errors import ErrorRecord, InvocationInfo, PSRuntimeException
+from msolsh.runtime.values import PSHashtable, PSObject
+
+SMA = "System.Management.Automation."
+
+
+class Argument:
+    """One command argument: `name` is None for a positional one. text: the -Name token."""
+
+    __slots__ = ("name", "value", "has_value", "extent", "text")
+
+    def __init__(self, name: Optional[str], value: Any, has_value: bool,
+                 extent: Optional[Extent], text: Optional[str] = None):
+        self.name, self.value, self.has_value, self.extent, self.text = name, value, has_value, extent, text
+
+    def __repr__(self) -> str:
+        return f"Argument({self.name!r}, {self.value!r})"
+
+
+class BindingError(PSRuntimeException):
+    def __init__(self, meta: Any, message: str, error_id: str, extent: Optional[Extent],
+                 category: str = "InvalidArgument", exception: str = "ParameterBindingException",
+                 target: Any = None):
+        record = ErrorRecord(message, error_id, category, target=target,
+                             exception_type=SMA + exception, fq_class=meta.fq_class,
+                             invocation=InvocationInfo(command_name=meta.name, extent=extent))
+        super().__init__(record)
+
+
+_PY_TYPES = {str: "string", int: "int", float: "double", bool: "bool", list: "object[]",
+             PSHashtable: "hashtable", dict: "hashtable", PSObject: "psobject",
+             uuid.UUID: "guid", _dt.datetime: "datetime", object: "object"}
+
+
+def type_name(param: Parameter) -> str:
+    kind = param.type
+    if isinstance(kind, str):
+        return kind
+    return _PY_TYPES.get(kind, getattr(kind, "__name__", "object"))
+
+
+def type_display(param: Parameter) -> str:
+    """The .NET name pwsh shows in 'Specify a parameter of type ...'."""
+    name = type_name(param)
+    if name.lower() == "switch":
+        return "System.Management.Automation.SwitchParameter"
+    if pstypes_mod is not None:
+        info = pstypes_mod.resolve(name)
+        if info is not None:
+            return info.full_name
+    return name
+
+
+def is_switch(param: Parameter) -> bool:
+    return param.is_switch or type_name(param).lower() in ("switch", "system.management.automation.switchparameter")
+
+
+def type_matches(param: Parameter, value: Any) -> bool:
+    name = type_name(param).lower()
+    if name in ("object", "system.object", "psobject"):
+        return True
+    if value is None:
+        return False
+    if pstypes_mod is not None:
+        try:
+            return pstypes_mod.is_instance(value, type_name(param))
+        except PSRuntimeException:
+            return False
+    return name == "string" and isinstance(value, str)
+
+
+def convert_argument(binder: Any, param: Parameter, value: Any, extent: Optional[Extent]) -> Any:
+    if is_switch(param):
+        return value if isinstance(value, bool) else to_bool(value)
+    name = type_name(param)
+    lower = name.lower()
+    if lower in ("object", "system.object"):
+        return value
+    if lower == "actionpreference":
+        found = action_preference(value)
+        if found is None:
+            raise binder.fail(f"Cannot bind parameter '{param.name}'. {bad_action_message(to_string(value))}",
+                              "CannotConvertArgumentNoMessage", extent)
+        return found
+    if lower in ("string", "system.string") and isinstance(value, str):
+        return value
+    try:
+        return convert(value, name)
+    except PSRuntimeException as exc:
+        inner = exc.record.message
+        if binder.meta.transform_errors:
+            raise binder.fail(f"Cannot process argument transformation on parameter "
+                              f"'{param.name}'. {inner}", "ParameterArgumentTransformationError",
+                              extent, "InvalidData", "ParameterBindingArgumentTransformationException")
+        raise binder.fail(f"Cannot bind parameter '{param.name}'. {inner}",
+                          "CannotConvertArgumentNoMessage", extent)
+
+
+def _mandatory(param: Parameter) -> bool:
+    return any(spec.get("mandatory") for spec in param.sets.values())
+
+
+def _validation(binder: Any, param: Parameter, text: str, extent: Optional[Extent],
+                error_id: str = "ParameterArgumentValidationError") -> Exception:
+    return binder.fail(text, error_id, extent, "InvalidData", "ParameterBindingValidationException")
+
+
+def validate(binder: Any, param: Parameter, value: Any, extent: Optional[Extent]) -> None:
+    name = param.name
+    if _mandatory(param) and not is_switch(param):
+        if value is None:
+            raise _validation(binder, param, f"Cannot bind argument to parameter '{name}' because "
+                              f"it is null.", extent, "ParameterArgumentValidationErrorNullNotAllowed")
+        if value == "" and isinstance(value, str):
+            raise _validation(binder, param, f"Cannot bind argument to parameter '{name}' because "
+                              f"it is an empty string.", extent,
+                              "ParameterArgumentValidationErrorEmptyStringNotAllowed")
+        if isinstance(value, list) and not value:
+            raise _validation(binder, param, f"Cannot bind argument to parameter '{name}' because "
+                              f"it is an empty array.", extent,
+                              "ParameterArgumentValidationErrorEmptyArrayNotAllowed")
+    prefix = f"Cannot validate argument on parameter '{name}'. "
+    if param.not_null and value is None:
+        raise _validation(binder, param, prefix + "The argument is null. Provide a valid value for "
+                          "the argument, and then try running the command again.", extent)
+    if param.not_null_or_empty and (value is None or value == "" or value == []):
+        raise _validation(binder, param, prefix + "The argument is null or empty. Provide an "
+                          "argument that is not null or empty, and then try the command again.", extent)
+    items = value if isinstance(value, list) else [value]
+    if param.validate_set:
+        allowed = {str(v).lower() for v in param.validate_set}
+        for item in items:
+            if to_string(item).lower() not in allowed:
+                raise _validation(binder, param, prefix + f'The argument "{to_string(item)}" does not '
+                                  f'belong to the set "{",".join(param.validate_set)}" specified by '
+                                  f'the ValidateSet attribute. Supply an argument that is in the '
+                                  f'set and then try the command again.', extent)
+    if param.validate_range:
+        low, high = param.validate_range
+        for item in items:
+            _check_range(binder, param, prefix, item, low, high, extent)
+
+
+def _check_range(binder: Any, param: Parameter, prefix: str, item: Any, low: Any, high: Any,
+                 extent: Optional[Extent]) -> None:
+    try:
+        too_low = low is not None and item < low
+        too_high = high is not None and item > high
+    except TypeError:
+        return
+    if too_low:
+        raise _validation(binder, param, prefix + f"The {to_string(item)} argument is less than the "
+                          f"minimum allowed range of {low}. Supply an argument that is greater "
+                          f"than or equal to {low} and then try the command again.", extent)
+    if too_high:
+        raise _validation(binder, param, prefix + f"The {to_string(item)} argument is greater than "
+                          f"the maximum allowed range of {high}. Supply an argument that is less "
+                          f"than or equal to {high} and then try the command again.", extent)

@@ -1,0 +1,144 @@
+"""The parameter binder and the pipeline, through test-only cmdlets (binding_cmdlets.py):
+exact output and exact error text, as a console shows them."""
+from __future__ import annotations
+
+import pytest
+
+from binding_cmdlets import make_session
+
+
+def run(text: str, answers=()) -> str:
+    session = make_session(answers)
+    session.run(text)
+    return session.host.text
+
+
+def error(command: str, message: str, column: int, length: int, category: str, fqid: str,
+          line: str) -> str:
+    return (f"{command} : {message}\nAt line:1 char:{column}\n+ {line}\n"
+            f"+ {' ' * (column - 1)}{'~' * length}\n"
+            f"    + CategoryInfo          : {category}\n"
+            f"    + FullyQualifiedErrorId : {fqid}\n\n")
+
+
+OK = [
+    ("(Get-Thing foo).Set", "ByName\n"),
+    ("(Get-Thing -Id 5).Set", "ById\n"),
+    ("(Get-Thing -Identity 5 -Force).Force", "True\n"),      # alias
+    ("(Get-Thing -ident 5).Id", "5\n"),                        # alias prefix, any case
+    ("(Get-Thing -C 3).Count", "3\n"),                         # unambiguous prefix
+    ("(Get-Thing -Name:colon).Name", "colon\n"),
+    ("(Get-Thing -Force:$false).Force", "False\n"),
+    ("$p = @{ Name = 'splat'; Force = $true }; $r = Get-Thing @p; $r.Name; $r.Force", "splat\nTrue\n"),
+    ("$a = @('positional'); (Get-Thing @a).Name", "positional\n"),
+    ("(Get-Thing -Kind delta).Kind", "delta\n"),
+    ("([pscustomobject]@{ Name = 'byprop' } | Get-Thing).Name", "byprop\n"),
+    ("'a', 'b' | Set-Thing -Value v -Confirm:$false", "set a=v\nset b=v\n"),
+    ("Set-Thing x y -WhatIf", 'What if: Performing the operation "Set" on target "x".\n'),
+    ("Get-Endless | Select-Object -First 3", "1\n2\n3\n"),
+    ("'x' | Test-Fail -Verbose", "VERBOSE: checking x\nx\n"),
+    ("'warn' | Test-Fail", "WARNING: careful\nwarn\n"),
+    ("'warn' | Test-Fail -WarningAction SilentlyContinue", "warn\n"),
+    ("'warn' | Test-Fail -WarningVariable w -wa 0 | Out-Null; $w", "careful\n"),
+    ("'bad' | Test-Fail -ErrorAction SilentlyContinue; $?", "False\n"),
+    ("'bad' | Test-Fail -ea SilentlyContinue -ev problems; $problems.Count", "1\n"),
+    ("try { 'bad' | Test-Fail -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }",
+     "ThingIsBad,Microsoft.PowerShell.Commands.TestFailCommand\n"),
+    ("'ok' | Test-Fail -OutVariable kept | Out-Null; $kept", "ok\n"),
+    ("$VerbosePreference = 'Continue'; 'v' | Test-Fail | Out-Null", "VERBOSE: checking v\n"),
+]
+
+
+@pytest.mark.parametrize("text, expected", OK)
+def test_binding_succeeds(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+ERRORS = [
+    ("Get-Thing -Bogus", "Get-Thing", "A parameter cannot be found that matches parameter name 'Bogus'.",
+     11, 6, "InvalidArgument: (:) [Get-Thing], ParameterBindingException",
+     "NamedParameterNotFound,Microsoft.PowerShell.Commands.GetThingCommand"),
+    ("Get-Thing -Id abc", "Get-Thing", "Cannot bind parameter 'Id'. Cannot convert value \"abc\" to type "
+     "\"System.Int32\". Error: \"Input string was not in a correct format.\"", 15, 3,
+     "InvalidArgument: (:) [Get-Thing], ParameterBindingException",
+     "CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.GetThingCommand"),
+    ("Get-Thing -Kind Foo", "Get-Thing", "Cannot validate argument on parameter 'Kind'. The argument "
+     "\"Foo\" does not belong to the set \"Delta,Initial\" specified by the ValidateSet attribute. "
+     "Supply an argument that is in the set and then try the command again.", 17, 3,
+     "InvalidData: (:) [Get-Thing], ParameterBindingValidationException",
+     "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetThingCommand"),
+    ("Get-Thing -Count 11", "Get-Thing", "Cannot validate argument on parameter 'Count'. The 11 argument "
+     "is greater than the maximum allowed range of 10. Supply an argument that is less than or equal "
+     "to 10 and then try the command again.", 18, 2,
+     "InvalidData: (:) [Get-Thing], ParameterBindingValidationException",
+     "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetThingCommand"),
+    ("Get-Thing -Count", "Get-Thing", "Missing an argument for parameter 'Count'. Specify a parameter "
+     "of type 'System.Int32' and try again.", 11, 6,
+     "InvalidArgument: (:) [Get-Thing], ParameterBindingException",
+     "MissingArgument,Microsoft.PowerShell.Commands.GetThingCommand"),
+    ("Get-Thing a b", "Get-Thing", "A positional parameter cannot be found that accepts argument 'b'.",
+     13, 1, "InvalidArgument: (:) [Get-Thing], ParameterBindingException",
+     "PositionalParameterNotFound,Microsoft.PowerShell.Commands.GetThingCommand"),
+    ("Get-Thing -Name x -Id 3", "Get-Thing", "Parameter set cannot be resolved using the specified "
+     "named parameters.", 1, 23, "InvalidArgument: (:) [Get-Thing], ParameterBindingException",
+     "AmbiguousParameterSet,Microsoft.PowerShell.Commands.GetThingCommand"),
+    ("Get-Need", "Get-Need", "Cannot process command because of one or more missing mandatory "
+     "parameters: Name.", 1, 8, "InvalidArgument: (:) [Get-Need], ParameterBindingException",
+     "MissingMandatoryParameter,Microsoft.PowerShell.Commands.GetNeedCommand"),
+    ("Get-Thing -O x", "Get-Thing", "Parameter cannot be processed because the parameter name 'O' is "
+     "ambiguous. Possible matches include: -OutVariable -OutBuffer.", 11, 2,
+     "InvalidArgument: (:) [Get-Thing], ParameterBindingException",
+     "AmbiguousParameter,Microsoft.PowerShell.Commands.GetThingCommand"),
+    ("5 | Get-Thing", "Get-Thing", "The input object cannot be bound to any parameters for the command "
+     "either because the command does not take pipeline input or the input and its properties do "
+     "not match any of the parameters that take pipeline input.", 5, 9,
+     "InvalidArgument: (5:Int32) [Get-Thing], ParameterBindingException",
+     "InputObjectNotBound,Microsoft.PowerShell.Commands.GetThingCommand"),
+    ("'bad' | Test-Fail", "Test-Fail", "Thing 'bad' is bad.", 9, 9,
+     "InvalidData: (bad:String) [Test-Fail], RuntimeException",
+     "ThingIsBad,Microsoft.PowerShell.Commands.TestFailCommand"),
+]
+
+
+@pytest.mark.parametrize("text, command, message, column, length, category, fqid", ERRORS)
+def test_binding_errors(text, command, message, column, length, category, fqid) -> None:
+    assert run(text) == error(command, message, column, length, category, fqid, text)
+
+
+def test_missing_mandatory_is_prompted_for_when_interactive() -> None:
+    assert run("Get-Need", answers=["Ada"]) == (
+        "cmdlet Get-Need at command pipeline position 1\n"
+        "Supply values for the following parameters:\n"
+        "Name: Ada\n"
+        "need Ada\n")
+
+
+def test_confirm_prompt_and_answers() -> None:
+    text = "'a', 'b' | Set-Thing -Value v"
+    assert run(text, answers=["n", "y"]) == (
+        "Confirm\nAre you sure you want to perform this action?\n"
+        'Performing the operation "Set" on target "a".\n'
+        '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): n\n'
+        "Confirm\nAre you sure you want to perform this action?\n"
+        'Performing the operation "Set" on target "b".\n'
+        '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): y\n'
+        "set b=v\n")
+
+
+def test_yes_to_all_stops_asking() -> None:
+    out = run("'a', 'b' | Set-Thing -Value v", answers=["a"])
+    assert out.count("Confirm\n") == 1 and out.endswith("set a=v\nset b=v\n")
+
+
+def test_select_first_stops_an_endless_upstream() -> None:
+    assert run("(Get-Endless | Select-Object -First 2 | Measure-Object).Count") == "2\n"
+
+
+def test_stop_upstream_only_stops_its_own_pipeline() -> None:
+    text = "1..3 | ForEach-Object { Get-Endless | Select-Object -First 1 }"
+    assert run(text) == "1\n1\n1\n"
+
+
+def test_error_action_stop_is_terminating_and_uncaught_stops_the_script() -> None:
+    out = run("'bad' | Test-Fail -ErrorAction Stop; 'not reached'")
+    assert "not reached" not in out.splitlines() and out.startswith("Test-Fail : Thing 'bad' is bad.")

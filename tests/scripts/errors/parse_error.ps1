@@ -1,0 +1,3 @@
+'this never runs because the script does not parse'
+if ($true) {
+    'open'
