@@ -1,0 +1,63 @@
+"""Compact record base for every stage's objects.
+
+A record is a __slots__ class whose fields are declared once (name -> default); the same
+declaration gives construction, plain-data snapshots and restore. Knows nothing of the shell.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def plain_copy(value):
+    """Deep copy of plain data (dict/list/tuple/set/scalars); sets become sorted lists."""
+    if isinstance(value, dict):
+        return {k: plain_copy(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain_copy(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(plain_copy(v) for v in value)
+    return value
+
+
+_MISSING = object()
+
+
+class Record:
+    """Base: subclasses set FIELDS = {'name': default} and __slots__ = tuple(FIELDS).
+    A mutable default is given as its type (list or dict) so every record gets its own."""
+
+    __slots__ = ()
+    FIELDS: dict = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._plain = tuple((n, d) for n, d in cls.FIELDS.items() if d is not list and d is not dict)
+        cls._mutable = tuple((n, d) for n, d in cls.FIELDS.items() if d is list or d is dict)
+
+    def __init__(self, **values):
+        for name, default in self._plain:
+            setattr(self, name, values.pop(name, default))
+        for name, factory in self._mutable:
+            value = values.pop(name, _MISSING)
+            setattr(self, name, factory() if value is _MISSING else value)
+        if values:
+            raise TypeError(f"{type(self).__name__}: unknown fields {sorted(values)}")
+
+    def to_data(self) -> dict:
+        return {name: plain_copy(getattr(self, name)) for name in self.FIELDS}
+
+    @classmethod
+    def from_data(cls, data: dict):
+        known = {k: plain_copy(v) for k, v in data.items() if k in cls.FIELDS}
+        return cls(**known)
+
+    def __repr__(self):
+        key = next(iter(self.FIELDS))
+        return f"<{type(self).__name__} {getattr(self, key)!r}>"
+
+
+def slots(fields: dict) -> tuple:
+    return tuple(fields)
+
+
+__all__ = ["Record", "plain_copy", "slots", "datetime"]
