@@ -2,7 +2,9 @@
 
     python bench/bench_language.py
 
-Each case runs 5 times; the table shows the medians and the ratio (target: 20x or better).
+Each case runs 5 rounds, plain Python and msolsh back to back in each round (so that a busy
+machine slows both alike); the table shows the median times and the median of the per-round
+ratios (target: 20x or better).
 """
 from __future__ import annotations
 
@@ -40,13 +42,18 @@ CASES: List[Tuple[str, str, Callable[[], object]]] = [
 ]
 
 
-def median_time(action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def compare(baseline: Callable[[], object], shell: Callable[[], object]) -> Tuple[float, float, float]:
+    """Median python time, median msolsh time, median per-round ratio."""
+    rounds = [(timed(baseline), timed(shell)) for _ in range(RUNS)]
+    python = statistics.median(p for p, _ in rounds)
+    msolsh = statistics.median(m for _, m in rounds)
+    return python, msolsh, statistics.median(m / p for p, m in rounds)
 
 
 def main() -> None:
@@ -56,9 +63,8 @@ def main() -> None:
         expected = baseline()
         got = session.invoke(script)
         assert got == [expected], (got, expected)
-        python = median_time(baseline)
-        shell = median_time(lambda: session.invoke(script))
-        print(f"{name:34} {python * 1000:8.1f}ms {shell * 1000:8.1f}ms {shell / python:7.1f}x")
+        python, shell, ratio = compare(baseline, lambda: session.invoke(script))
+        print(f"{name:34} {python * 1000:8.1f}ms {shell * 1000:8.1f}ms {ratio:7.1f}x")
 
 
 if __name__ == "__main__":

@@ -308,8 +308,39 @@ def from_json(text: str, as_hashtable: bool = False) -> Any:
         raw = json.loads(text, object_pairs_hook=_JsonObject, parse_constant=_reject_constant)
     except (ValueError, RecursionError) as problem:
         position = getattr(problem, "pos", 0) or 0
-        raise JsonError(f"Invalid JSON primitive: {_primitive_at(text, position)}.") from None
+        raise JsonError(_syntax_message(text, position, getattr(problem, "msg", ""))) from None
     return _from_raw(raw, as_hashtable)
+
+
+def _syntax_message(text: str, position: int, reason: str) -> str:
+    """JavaScriptSerializer's wording (5.1): a bad token, or what an unfinished text lacks."""
+    if reason.startswith("Unterminated string"):
+        return "Invalid string passed in, '\"' expected."
+    primitive = _primitive_at(text, position)
+    if primitive or text[position:].strip():
+        return f"Invalid JSON primitive: {primitive}."
+    opener = _unclosed(text)
+    if opener == '"':
+        return "Invalid string passed in, '\"' expected."
+    if opener == "[":
+        return "Invalid array passed in, ']' expected."
+    return "Invalid object passed in, '}' expected."
+
+
+def _unclosed(text: str) -> str:
+    stack: List[str] = []
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            escaped = not escaped and ch == "\\"
+            in_string = escaped or ch != '"'
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            stack.append(ch)
+        elif ch in "]}" and stack:
+            stack.pop()
+    return '"' if in_string else (stack[-1] if stack else "{")
 
 
 def _reject_constant(name: str) -> Any:
@@ -328,8 +359,23 @@ class _JsonObject(list):
     """A parsed JSON object's (key, value) pairs, kept apart from JSON arrays."""
 
 
+class JsonDuplicateKeys(JsonError):
+    pass
+
+
+def _check_duplicates(pairs: List[Tuple[str, Any]]) -> None:
+    seen = {}
+    for key, _ in pairs:
+        first = seen.setdefault(key.lower(), key)
+        if first is not key:
+            raise JsonDuplicateKeys(
+                f"Cannot convert the JSON string because a dictionary that was converted from the "
+                f"string contains the duplicated keys '{first}' and '{key}'.")
+
+
 def _from_raw(raw: Any, as_hashtable: bool) -> Any:
     if isinstance(raw, _JsonObject):
+        _check_duplicates(raw)
         pairs = [(k, _from_raw(v, as_hashtable)) for k, v in raw]
         return PSHashtable(pairs) if as_hashtable else PSObject(pairs)
     if isinstance(raw, list):
@@ -392,15 +438,18 @@ class ExportCsv(_CsvWriter):
                         "    Export-Csv -Path ./users.csv -NoTypeInformation\nGet-Content ./users.csv",
                         "Saves one row to users.csv and shows the file.")]
     Path = Parameter("string", position=0, help="Specifies the path to the CSV output file.")
-    LiteralPath = Parameter("string", aliases=("PSPath",), help="Specifies a path used exactly as it is typed.")
+    LiteralPath = Parameter("string", aliases=("PSPath",),
+                            help="Specifies a path used exactly as it is typed.")
     Delimiter = Parameter("char", set="Delimiter", position=1, help="Specifies the character between values.")
     UseCulture = Switch(set="UseCulture", help="Uses the list separator of the current culture.")
-    InputObject = Parameter("psobject", mandatory=True, pipeline=True, help="Specifies the objects to export.")
+    InputObject = Parameter("psobject", mandatory=True, pipeline=True,
+                            help="Specifies the objects to export.")
     NoTypeInformation = Switch(aliases=("NTI",), help="Omits the #TYPE line.")
     Append = Switch(help="Adds the rows to the end of the file.")
     Force = Switch(help="Appends objects whose properties do not match the file's columns.")
     NoClobber = Switch(aliases=("NoOverwrite",), help="Does not overwrite an existing file.")
-    Encoding = Parameter("string", validate_set=ENCODINGS, help="Specifies the file encoding (default ASCII).")
+    Encoding = Parameter("string", validate_set=ENCODINGS,
+                         help="Specifies the file encoding (default ASCII).")
 
     def begin(self):
         super().begin()
@@ -485,7 +534,8 @@ class ConvertFromCsv(_CsvReader):
     """Converts CSV strings into objects.
 
     The first row names the properties unless -Header gives them; every value is a string."""
-    examples = [Example("'Name,City', 'ann,Oslo' | ConvertFrom-Csv", "Returns one object with Name ann and City Oslo.")]
+    examples = [Example("'Name,City', 'ann,Oslo' | ConvertFrom-Csv",
+                        "Returns one object with Name ann and City Oslo.")]
     InputObject = Parameter("psobject[]", mandatory=True, position=0, pipeline=True,
                             help="Specifies the CSV strings to convert.")
     Delimiter = Parameter("char", set="Delimiter", position=1, help="Specifies the character between values.")
@@ -512,8 +562,10 @@ class ImportCsv(_CsvReader):
     #TYPE line, if present, sets the objects' type name."""
     examples = [Example("'\"Name\",\"City\"', '\"ann\",\"Oslo\"' | Set-Content ./people.csv\nImport-Csv ./people.csv",
                         "Writes a small CSV file and imports it as objects.")]
-    Path = Parameter("string[]", position=0, pipeline=True, help="Specifies the path to the CSV file to import.")
-    LiteralPath = Parameter("string[]", aliases=("PSPath",), help="Specifies a path used exactly as it is typed.")
+    Path = Parameter("string[]", position=0, pipeline=True,
+                     help="Specifies the path to the CSV file to import.")
+    LiteralPath = Parameter("string[]", aliases=("PSPath",),
+                            help="Specifies a path used exactly as it is typed.")
     Delimiter = Parameter("char", set="Delimiter", position=1, help="Specifies the character between values.")
     UseCulture = Switch(set="UseCulture", help="Uses the list separator of the current culture.")
     Header = Parameter("string[]", help="Specifies property names to use instead of the first row.")
@@ -594,11 +646,15 @@ class ConvertFromJson(Cmdlet):
             return
         try:
             value = from_json(text, self.AsHashtable)
+        except JsonDuplicateKeys as problem:
+            self.throw_terminating(self.error_record(
+                str(problem), "DuplicateKeysInJsonString", "InvalidOperation",
+                exception_type="System.InvalidOperationException"))
+            return
         except JsonError as problem:
             self.throw_terminating(self.error_record(
                 str(problem), "System.ArgumentException", "NotSpecified",
-                exception_type="System.ArgumentException",
-                fq_class="Microsoft.PowerShell.Commands.ConvertFromJsonCommand"))
+                exception_type="System.ArgumentException"))
             return
         if isinstance(value, list) and not self.NoEnumerate:
             yield from value

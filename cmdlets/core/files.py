@@ -18,6 +18,7 @@ from typing import Any, Iterable, List, Optional
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
 from msolsh.runtime.coerce import to_string
 from msolsh.runtime.formatting import out_string
+from msolsh.runtime.help import wildcards
 from msolsh.runtime.values import PSObject
 
 MANAGEMENT = "Microsoft.PowerShell.Management"
@@ -191,8 +192,8 @@ class GetContent(Cmdlet):
         Example("Set-Content ./notes.txt 'a','b','c'\nGet-Content ./notes.txt -Tail 1",
                 "Gets only the last line of the file."),
     ]
-    Path = Parameter("string[]", set="Path", mandatory=True, position=0, pipeline_by_property=True,
-                     help="Specifies the path to an item. Wildcard characters are permitted.")
+    Path = wildcards(Parameter("string[]", set="Path", mandatory=True, position=0, pipeline_by_property=True,
+                               help="Specifies the path to an item. Wildcard characters are permitted."))
     LiteralPath = Parameter("string[]", set="LiteralPath", mandatory=True, pipeline_by_property=True,
                             aliases=("PSPath",), help="Specifies a path used exactly as it is typed.")
     TotalCount = Parameter("long", aliases=("First", "Head"), default=-1,
@@ -303,7 +304,8 @@ class OutFile(Cmdlet):
 
     Out-File writes what the console would show for its input, formatted the same way, to a
     file. Use Set-Content or Export-Csv to write the values themselves."""
-    examples = [Example("Get-Date | Out-File -FilePath ./date.txt", "Writes the date, as displayed, to date.txt.")]
+    examples = [Example("Get-Date | Out-File -FilePath ./date.txt",
+                        "Writes the date, as displayed, to date.txt.")]
     FilePath = Parameter("string", set="ByPath", mandatory=True, position=0, aliases=("Path",),
                          help="Specifies the path to the output file.")
     LiteralPath = Parameter("string", set="ByLiteralPath", mandatory=True, aliases=("PSPath",),
@@ -347,10 +349,11 @@ class TestPath(Cmdlet):
     Test-Path returns $true when the path exists and $false when it does not. -PathType Leaf
     tests for a file, -PathType Container for a folder."""
     examples = [Example("Test-Path -Path ./no-such-file.txt", "Returns False: the file does not exist."),
-                Example("Set-Content ./a.txt 'x'\nTest-Path ./a.txt -PathType Leaf", "Returns True: a.txt is a file.")]
-    Path = Parameter("string[]", set="Path", mandatory=True, position=0, pipeline=True,
-                     pipeline_by_property=True, not_null_or_empty=True,
-                     help="Specifies a path to be tested. Wildcard characters are permitted.")
+                Example("Set-Content ./a.txt 'x'\nTest-Path ./a.txt -PathType Leaf",
+                        "Returns True: a.txt is a file.")]
+    Path = wildcards(Parameter("string[]", set="Path", mandatory=True, position=0, pipeline=True,
+                               pipeline_by_property=True, not_null_or_empty=True,
+                               help="Specifies a path to be tested. Wildcard characters are permitted."))
     LiteralPath = Parameter("string[]", set="LiteralPath", mandatory=True, pipeline_by_property=True,
                             aliases=("PSPath",), help="Specifies a path used exactly as it is typed.")
     PathType = Parameter("string", aliases=("Type",), validate_set=("Any", "Container", "Leaf"),
@@ -465,8 +468,8 @@ class ResolvePath(Cmdlet):
 
     Returns the full path of each item that matches, or an error when none does."""
     examples = [Example("Resolve-Path -Path .", "Shows the full path of the current location.")]
-    Path = Parameter("string[]", set="Path", mandatory=True, position=0, pipeline=True,
-                     pipeline_by_property=True, help="Specifies the path to resolve. Wildcards are permitted.")
+    Path = wildcards(Parameter("string[]", set="Path", mandatory=True, position=0, pipeline=True,
+                               pipeline_by_property=True, help="Specifies the path to resolve. Wildcards are permitted."))
     LiteralPath = Parameter("string[]", set="LiteralPath", mandatory=True, pipeline_by_property=True,
                             aliases=("PSPath",), help="Specifies a path used exactly as it is typed.")
     Relative = Switch(help="Returns a path relative to the current location.")
@@ -501,7 +504,8 @@ class NewItem(Cmdlet):
                      help="Specifies the name of the new item, inside -Path.")
     ItemType = Parameter("string", aliases=("Type",), validate_set=("File", "Directory"),
                          pipeline_by_property=True, help="Specifies the type of the new item: File or Directory.")
-    Value = Parameter("object", pipeline=True, pipeline_by_property=True, help="Specifies the content of a new file.")
+    Value = Parameter("object", pipeline=True, pipeline_by_property=True,
+                      help="Specifies the content of a new file.")
     Force = Switch(help="Overwrites an existing file and creates missing parent folders.")
 
     def process(self):
@@ -554,8 +558,8 @@ class RemoveItem(Cmdlet):
 
     A folder that is not empty is removed only with -Recurse."""
     examples = [Example("Set-Content ./old.txt 'x'\nRemove-Item -Path ./old.txt", "Deletes old.txt.")]
-    Path = Parameter("string[]", set="Path", mandatory=True, position=0, pipeline_by_property=True,
-                     help="Specifies the items to remove. Wildcard characters are permitted.")
+    Path = wildcards(Parameter("string[]", set="Path", mandatory=True, position=0, pipeline_by_property=True,
+                               help="Specifies the items to remove. Wildcard characters are permitted."))
     LiteralPath = Parameter("string[]", set="LiteralPath", mandatory=True, pipeline_by_property=True,
                             aliases=("PSPath",), help="Specifies a path used exactly as it is typed.")
     Recurse = Switch(help="Deletes the items in the folder and its subfolders.")

@@ -8,18 +8,17 @@ reuse the values. Nothing here knows the tenant.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Tuple
 
-from msolsh.cmdlets.core.objects import CORE, UTILITY, as_list, invoker, rethrow_as
+from msolsh.cmdlets.core.objects import CORE, UTILITY, invoker, rethrow_as
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
 from msolsh.runtime.errors import PSRuntimeException
 from msolsh.runtime.formatting import views
 from msolsh.runtime.formatting.cells import plain_text
 from msolsh.runtime.formatting.out_default import (FormattedOutput, Options, enumeration_limit,
                                                    line_width, out_string, render_objects)
-from msolsh.runtime.formatting.props import (FORMAT_KEYS, SELECT_KEYS, PropertySpec,
-                                             get_property, parse_specs, property_names,
-                                             type_names_of)
+from msolsh.runtime.formatting.props import (FORMAT_KEYS, SELECT_KEYS, get_property, parse_specs,
+                                             property_names, type_names_of)
 from msolsh.runtime.formatting.wide import render_wide
 from msolsh.runtime.values import PSObject
 

@@ -144,10 +144,9 @@ class WhereObject(Cmdlet):
             return "-eq"
         return None
 
-    def process(self) -> Iterable[Any]:
+    def process(self) -> Optional[Iterable[Any]]:
         item = self.InputObject
-        if self._test(item):
-            yield item
+        return (item,) if self._test(item) else None    # no generator: this runs per object
 
 
 def _text(value: Any) -> str:

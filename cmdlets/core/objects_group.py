@@ -8,12 +8,12 @@ from __future__ import annotations
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from msolsh.cmdlets.core.objects import UTILITY, as_list
-from msolsh.cmdlets.core.objects_select import (MISSING, _specs, _wildcard_specs,
-                                                compare_values, equal_values, key_values)
+from msolsh.cmdlets.core.objects_select import (MISSING, _specs, _wildcard_specs, equal_values,
+                                                key_values)
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
 from msolsh.runtime.formatting.cells import plain_text
 from msolsh.runtime.formatting.props import GROUP_KEYS, SELECT_KEYS
-from msolsh.runtime.values import PSCUSTOMOBJECT, PSHashtable, PSObject
+from msolsh.runtime.values import PSHashtable, PSObject
 
 GROUP_INFO = "Microsoft.PowerShell.Commands.GroupInfo"
 GROUP_INFO_NO_ELEMENT = "Microsoft.PowerShell.Commands.GroupInfoNoElement"

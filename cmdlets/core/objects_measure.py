@@ -14,7 +14,7 @@ from msolsh.cmdlets.core.objects_select import MISSING, _specs, compare_values, 
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
 from msolsh.runtime.errors import PSRuntimeException
 from msolsh.runtime.formatting.cells import plain_text
-from msolsh.runtime.formatting.props import SELECT_KEYS, PropertySpec, property_names
+from msolsh.runtime.formatting.props import SELECT_KEYS, PropertySpec
 from msolsh.runtime.values import PSObject
 
 GENERIC = "Microsoft.PowerShell.Commands.GenericMeasureInfo"

@@ -8,17 +8,16 @@ value that cannot be converted compares by its string form. Nothing here knows t
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Iterable, List, Tuple
 
-from msolsh.cmdlets.core.objects import (CORE, UTILITY, as_list, invoker, rethrow_as,
+from msolsh.cmdlets.core.objects import (UTILITY, as_list, invoker, rethrow_as,
                                          stop_upstream)
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
 from msolsh.runtime.errors import PSRuntimeException
 from msolsh.runtime.formatting.cells import plain_text
-from msolsh.runtime.formatting.props import (GROUP_KEYS, SELECT_KEYS, SORT_KEYS, PropertySpec,
-                                             get_property, has_property, parse_specs,
-                                             property_names, type_names_of)
-from msolsh.runtime.values import PSCUSTOMOBJECT, PSHashtable, PSObject
+from msolsh.runtime.formatting.props import (SELECT_KEYS, SORT_KEYS, PropertySpec, get_property,
+                                             has_property, parse_specs, type_names_of)
+from msolsh.runtime.values import PSCUSTOMOBJECT, PSObject
 
 MISSING = object()
 

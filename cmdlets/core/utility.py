@@ -66,11 +66,18 @@ def target_scope(cmd: Cmdlet, name: Optional[str]) -> Any:
         return scope
     if text.isdigit():
         for _ in range(int(text)):
-            scope = scope.parent or scope
+            scope = scope.parent
+            if scope is None:
+                cmd.throw_terminating(cmd.error_record(
+                    f"The scope number '{name}' exceeds the number of active scopes.",
+                    "ArgumentOutOfRange", "InvalidArgument", target=name,
+                    exception_type="System.Management.Automation.PSArgumentOutOfRangeException"))
         return scope
     cmd.throw_terminating(cmd.error_record(
-        f"The scope number '{name}' exceeds the number of active scopes.", "ArgumentOutOfRange",
-        "InvalidArgument", target=name, exception_type="System.Management.Automation.PSArgumentOutOfRangeException"))
+        'Cannot process argument because the value of argument "scopeID" is not valid. Valid values are '
+        '"Global", "Local", or "Script", or a number relative to the current scope (0 through the number '
+        'of scopes where 0 is the current scope and 1 is its parent).', "Argument", "InvalidArgument",
+        target=name, exception_type="System.Management.Automation.PSArgumentException"))
     return scope
 
 
@@ -206,8 +213,10 @@ class WriteOutput(Cmdlet):
 
     The objects go to the next command, or to the console when Write-Output is last. A
     collection is sent one element at a time unless -NoEnumerate is given."""
-    examples = [Example("Write-Output 'Sync cycle started'", "Sends the string down the pipeline, so it is displayed."),
-                Example("echo 1 2 3 | Measure-Object", "Sends three numbers, one at a time, to Measure-Object.")]
+    examples = [Example("Write-Output 'Sync cycle started'",
+                        "Sends the string down the pipeline, so it is displayed."),
+                Example("echo 1 2 3 | Measure-Object",
+                        "Sends three numbers, one at a time, to Measure-Object.")]
     InputObject = allowing(remaining(Parameter("psobject[]", mandatory=True, position=0, pipeline=True,
                                                help="Specifies the objects to send down the pipeline.")),
                            null=True, empty_collection=True)
@@ -232,9 +241,11 @@ class WriteHost(Cmdlet):
                                  help="Objects to display in the host."))
     NoNewline = Switch(help="Does not add a newline after the output.")
     Separator = Parameter("object", default=" ", help="Text printed between objects.")
-    ForegroundColor = helptext.typed(Parameter("string", validate_set=COLOURS, help="Specifies the text colour."),
+    ForegroundColor = helptext.typed(Parameter("string", validate_set=COLOURS,
+                                               help="Specifies the text colour."),
                                      "ConsoleColor")
-    BackgroundColor = helptext.typed(Parameter("string", validate_set=COLOURS, help="Specifies the background colour."),
+    BackgroundColor = helptext.typed(Parameter("string", validate_set=COLOURS,
+                                               help="Specifies the background colour."),
                                      "ConsoleColor")
 
     def process(self):
@@ -263,7 +274,8 @@ class WriteError(Cmdlet):
     ErrorId = Parameter("string", help="Specifies an ID string for the error.")
     TargetObject = Parameter("object", help="Specifies the object that was being processed.")
     RecommendedAction = Parameter("string", help="Specifies the action the user should take.")
-    CategoryActivity = Parameter("string", aliases=("Activity",), help="Overrides the activity in CategoryInfo.")
+    CategoryActivity = Parameter("string", aliases=("Activity",),
+                                 help="Overrides the activity in CategoryInfo.")
     CategoryReason = Parameter("string", aliases=("Reason",), help="Overrides the reason in CategoryInfo.")
     CategoryTargetName = Parameter("string", aliases=("TargetName",), help="Overrides the target name.")
     CategoryTargetType = Parameter("string", aliases=("TargetType",), help="Overrides the target type.")
@@ -323,7 +335,8 @@ class WriteInformation(Cmdlet):
 
     The message goes to the information stream, which is shown only when
     $InformationPreference is 'Continue' (its default is 'SilentlyContinue')."""
-    examples = [Example("Write-Information 'Cycle finished' -Tags Sync", "Writes to the information stream; not shown by default.")]
+    examples = [Example("Write-Information 'Cycle finished' -Tags Sync",
+                        "Writes to the information stream; not shown by default.")]
     MessageData = Parameter("object", mandatory=True, position=0, aliases=("Msg", "Message"),
                             help="Specifies what to write to the information stream.")
     Tags = Parameter("string[]", position=1, help="Tags to mark the message with.")
@@ -345,10 +358,12 @@ class WriteProgress(Cmdlet):
     'SilentlyContinue'; scripts and captured output never contain it."""
     examples = [Example("Write-Progress -Activity 'Exporting users' -Status 'Half done' -PercentComplete 50",
                         "Shows a progress bar at 50 percent (on a terminal).")]
-    Activity = Parameter("string", mandatory=True, position=0, help="Specifies the first line of text above the bar.")
+    Activity = Parameter("string", mandatory=True, position=0,
+                         help="Specifies the first line of text above the bar.")
     Status = Parameter("string", position=1, default="Processing", help="Specifies the second line of text.")
     Id = Parameter("int", position=2, help="Distinguishes each progress bar from the others.")
-    PercentComplete = Parameter("int", default=-1, validate_range=(-1, 100), help="Percentage of the activity completed.")
+    PercentComplete = Parameter("int", default=-1, validate_range=(-1, 100),
+                                help="Percentage of the activity completed.")
     SecondsRemaining = Parameter("int", default=-1, help="Projected number of seconds remaining.")
     CurrentOperation = Parameter("string", help="Specifies the line of text below the bar.")
     ParentId = Parameter("int", default=-1, help="Specifies the parent activity.")
@@ -456,7 +471,8 @@ class GetDate(Cmdlet):
     Second = Parameter("int", validate_range=(0, 59), help="Specifies the second.")
     Millisecond = Parameter("int", validate_range=(0, 999), help="Specifies the milliseconds.")
     Format = Parameter("string", set="net", help="Formats the date with a .NET format string.")
-    UFormat = Parameter("string", set="UFormat", mandatory=True, help="Formats the date with Unix format specifiers.")
+    UFormat = Parameter("string", set="UFormat", mandatory=True,
+                        help="Formats the date with Unix format specifiers.")
 
     def process(self):
         value = self.Date if self.Date is not None else clock_now(self.session)
@@ -497,7 +513,8 @@ class StartSleep(Cmdlet):
 
     In msolsh this moves the simulated clock forward at once: scheduled sync cycles and
     forward syncs that fall due in the interval run, and no real time passes."""
-    examples = [Example("Start-Sleep -Seconds 1800", "Lets thirty simulated minutes pass (one scheduler interval)."),
+    examples = [Example("Start-Sleep -Seconds 1800",
+                        "Lets thirty simulated minutes pass (one scheduler interval)."),
                 Example("sleep -Milliseconds 500", "Lets half a simulated second pass.")]
     Seconds = Parameter("double", set="Seconds", mandatory=True, position=0, pipeline=True,
                         pipeline_by_property=True, validate_range=(0, 2147483),
@@ -521,7 +538,8 @@ class GetHistory(Cmdlet):
     Each entry has an Id that Invoke-History (r) takes."""
     examples = [Example("Get-History -Count 5", "Shows the last five commands.")]
     Id = Parameter("long[]", position=0, pipeline=True, help="Specifies the Ids of the entries to get.")
-    Count = Parameter("int", position=1, validate_range=(0, 32767), help="Specifies how many of the latest entries to show.")
+    Count = Parameter("int", position=1, validate_range=(0, 32767),
+                      help="Specifies how many of the latest entries to show.")
 
     def process(self):
         records = past_history(self)
@@ -547,7 +565,8 @@ class InvokeHistory(Cmdlet):
     command is shown before it runs."""
     examples = [Example("Get-Date | Out-Null\nInvoke-History", "Runs Get-Date | Out-Null again.")]
     unrunnable_examples = {1: "needs the interactive history of a REPL session"}
-    Id = Parameter("string", position=0, pipeline=True, help="Specifies the Id, or the start of the command line, to run.")
+    Id = Parameter("string", position=0, pipeline=True,
+                   help="Specifies the Id, or the start of the command line, to run.")
 
     def process(self):
         entry = self._find([r for r in past_history(self) if not self._reruns_itself(r)])
@@ -654,10 +673,11 @@ class GetVariable(_VariableCmdlet):
     """Gets the variables in the current console.
 
     Returns each variable as an object with a Name and a Value; -ValueOnly returns the values."""
-    examples = [Example("$tenant = 'contoso'\nGet-Variable -Name tenant", "Shows the variable tenant and its value."),
+    examples = [Example("$tenant = 'contoso'\nGet-Variable -Name tenant",
+                        "Shows the variable tenant and its value."),
                 Example("Get-Variable -Name *Preference", "Lists the preference variables.")]
-    Name = Parameter("string[]", position=0, pipeline=True, pipeline_by_property=True,
-                     help="Specifies the names of the variables. Wildcards are permitted.")
+    Name = helptext.wildcards(Parameter("string[]", position=0, pipeline=True, pipeline_by_property=True,
+                                        help="Specifies the names of the variables. Wildcards are permitted."))
     ValueOnly = Switch(help="Gets only the values of the variables.")
     Include = Parameter("string[]", help="Gets only the variables whose names match.")
     Exclude = Parameter("string[]", help="Leaves out the variables whose names match.")
@@ -688,7 +708,8 @@ VARIABLE_OPTIONS = ("None", "ReadOnly", "Constant", "Private", "AllScope")
         output_type=VARIABLE_TYPE)
 class SetVariable(_VariableCmdlet):
     """Sets the value of a variable, creating it if it does not exist."""
-    examples = [Example("Set-Variable -Name domain -Value 'contoso.com'\n$domain", "Creates $domain and shows it.")]
+    examples = [Example("Set-Variable -Name domain -Value 'contoso.com'\n$domain",
+                        "Creates $domain and shows it.")]
     Name = Parameter("string[]", mandatory=True, position=0, pipeline_by_property=True,
                      help="Specifies the variable names.")
     Value = Parameter("object", position=1, pipeline=True, pipeline_by_property=True,
@@ -713,9 +734,12 @@ class NewVariable(_VariableCmdlet):
     """Creates a new variable.
 
     Fails when a variable of that name already exists in the scope, unless -Force is given."""
-    examples = [Example("New-Variable -Name limit -Value 500 -Option ReadOnly", "Creates a read-only variable.")]
-    Name = Parameter("string", mandatory=True, position=0, pipeline_by_property=True, help="Specifies the name.")
-    Value = Parameter("object", position=1, pipeline=True, pipeline_by_property=True, help="Specifies the initial value.")
+    examples = [Example("New-Variable -Name limit -Value 500 -Option ReadOnly",
+                        "Creates a read-only variable.")]
+    Name = Parameter("string", mandatory=True, position=0, pipeline_by_property=True,
+                     help="Specifies the name.")
+    Value = Parameter("object", position=1, pipeline=True, pipeline_by_property=True,
+                      help="Specifies the initial value.")
     Scope = Parameter("string", help="Specifies the scope: Global, Local, Script or a number.")
     Option = Parameter("string", validate_set=VARIABLE_OPTIONS, help="Specifies the variable options.")
     Description = Parameter("string", help="Specifies the description of the variable.")
@@ -739,8 +763,8 @@ class NewVariable(_VariableCmdlet):
 class RemoveVariable(_VariableCmdlet):
     """Deletes a variable and its value."""
     examples = [Example("$old = 1\nRemove-Variable -Name old", "Deletes $old.")]
-    Name = Parameter("string[]", mandatory=True, position=0, pipeline_by_property=True,
-                     help="Specifies the names of the variables. Wildcards are permitted.")
+    Name = helptext.wildcards(Parameter("string[]", mandatory=True, position=0, pipeline_by_property=True,
+                                        help="Specifies the names of the variables. Wildcards are permitted."))
     Include = Parameter("string[]", help="Deletes only the variables whose names match.")
     Exclude = Parameter("string[]", help="Leaves out the variables whose names match.")
     Scope = Parameter("string", help="Specifies the scope: Global, Local, Script or a number.")
@@ -757,8 +781,8 @@ class RemoveVariable(_VariableCmdlet):
 class ClearVariable(_VariableCmdlet):
     """Deletes the value of a variable; the variable stays, with the value $null."""
     examples = [Example("$count = 5\nClear-Variable -Name count\n$null -eq $count", "Returns True.")]
-    Name = Parameter("string[]", mandatory=True, position=0, pipeline_by_property=True,
-                     help="Specifies the names of the variables. Wildcards are permitted.")
+    Name = helptext.wildcards(Parameter("string[]", mandatory=True, position=0, pipeline_by_property=True,
+                                        help="Specifies the names of the variables. Wildcards are permitted."))
     Include = Parameter("string[]", help="Clears only the variables whose names match.")
     Exclude = Parameter("string[]", help="Leaves out the variables whose names match.")
     Scope = Parameter("string", help="Specifies the scope: Global, Local, Script or a number.")
@@ -801,11 +825,11 @@ class GetAlias(Cmdlet):
     -Name finds aliases by name, -Definition by the command they stand for."""
     examples = [Example("Get-Alias -Name gcm", "Shows that gcm stands for Get-Command."),
                 Example("Get-Alias -Definition Get-History", "Lists the aliases of Get-History.")]
-    Name = Parameter("string[]", set="Default", position=0, pipeline=True, pipeline_by_property=True,
-                     help="Specifies the aliases to get. Wildcards are permitted.")
+    Name = helptext.wildcards(Parameter("string[]", set="Default", position=0, pipeline=True, pipeline_by_property=True,
+                                        help="Specifies the aliases to get. Wildcards are permitted."))
     Exclude = Parameter("string[]", help="Leaves out the aliases whose names match.")
     Scope = Parameter("string", help="Specifies the scope (aliases are global in msolsh).")
-    Definition = Parameter("string[]", set="Definition", help="Gets the aliases of these commands. Wildcards are permitted.")
+    Definition = helptext.wildcards(Parameter("string[]", set="Definition", help="Gets the aliases of these commands. Wildcards are permitted."))
 
     def process(self):
         table = alias_table(self.session)
@@ -827,7 +851,8 @@ class GetAlias(Cmdlet):
 
 
 class _AliasWriter(Cmdlet):
-    Name = Parameter("string", mandatory=True, position=0, pipeline_by_property=True, help="Specifies the alias.")
+    Name = Parameter("string", mandatory=True, position=0, pipeline_by_property=True,
+                     help="Specifies the alias.")
     Value = Parameter("string", mandatory=True, position=1, pipeline_by_property=True,
                       help="Specifies the command the alias runs.")
     Description = Parameter("string", help="Specifies a description of the alias.")
@@ -943,10 +968,12 @@ class GetCommand(Cmdlet):
                 Example("Get-Command -Verb Get -Noun *User*", "Lists the commands that get users."),
                 Example("Get-Command Get-Alias -Syntax", "Shows the syntax of Get-Alias."),
                 Example("Get-Command | Measure-Object", "Counts the commands.")]
-    Name = Parameter("string[]", set="AllCommandSet", position=0, pipeline=True, pipeline_by_property=True,
-                     help="Specifies the command names. Wildcards are permitted.")
-    Verb = Parameter("string[]", set="CmdletSet", pipeline_by_property=True, help="Gets commands with these verbs.")
-    Noun = Parameter("string[]", set="CmdletSet", pipeline_by_property=True, help="Gets commands with these nouns.")
+    Name = helptext.wildcards(Parameter("string[]", set="AllCommandSet", position=0, pipeline=True, pipeline_by_property=True,
+                                        help="Specifies the command names. Wildcards are permitted."))
+    Verb = Parameter("string[]", set="CmdletSet", pipeline_by_property=True,
+                     help="Gets commands with these verbs.")
+    Noun = Parameter("string[]", set="CmdletSet", pipeline_by_property=True,
+                     help="Gets commands with these nouns.")
     Module = Parameter("string[]", pipeline_by_property=True, aliases=("PSSnapin",),
                        help="Gets the commands of these modules.")
     CommandType = helptext.typed(Parameter("string[]", set="AllCommandSet", aliases=("Type",),
@@ -1020,9 +1047,10 @@ class GetHelp(Cmdlet):
     examples = [Example("Get-Help Get-Alias", "Shows the help for Get-Alias."),
                 Example("Get-Help Get-Alias -Examples", "Shows only the examples."),
                 Example("Get-Help Get-Alias -Parameter Name", "Shows the help for the -Name parameter."),
-                Example("Get-Help about_Hybrid_Sync_Workflow", "Explains the six stages an object passes through.")]
-    Name = Parameter("string", position=0, pipeline_by_property=True,
-                     help="Gets help about the specified command or concept. Wildcards are permitted.")
+                Example("Get-Help about_Hybrid_Sync_Workflow",
+                        "Explains the six stages an object passes through.")]
+    Name = helptext.wildcards(Parameter("string", position=0, pipeline_by_property=True,
+                                        help="Gets help about the specified command or concept. Wildcards are permitted."))
     Full = Switch(set="AllUsersView", help="Displays the entire help article.")
     Detailed = Switch(set="DetailedView", mandatory=True, help="Adds parameter descriptions and examples.")
     Examples = Switch(set="Examples", mandatory=True, help="Displays only the name, synopsis and examples.")
@@ -1115,7 +1143,8 @@ class InvokeExpression(Cmdlet):
 
     The string is parsed and run by the shell itself, in the caller's scope, exactly as if it
     had been typed; its output goes down the pipeline."""
-    examples = [Example("$command = 'Get-Date -Format yyyy'\nInvoke-Expression $command", "Runs the command stored in $command."),
+    examples = [Example("$command = 'Get-Date -Format yyyy'\nInvoke-Expression $command",
+                        "Runs the command stored in $command."),
                 Example("iex '1 + 2'", "Returns 3.")]
     Command = Parameter("string", mandatory=True, position=0, pipeline=True,
                         help="Specifies the command or expression to run.")
@@ -1150,10 +1179,12 @@ class GetRandom(Cmdlet):
     Numbers come from the session's seeded generator, so a scenario replays identically;
     -SetSeed restarts the generator from a seed of your choice."""
     examples = [Example("Get-Random -Minimum 1 -Maximum 7", "Returns a whole number from 1 to 6."),
-                Example("'ann','bob','cy' | Get-Random -Count 2", "Returns two of the three names, in random order.")]
+                Example("'ann','bob','cy' | Get-Random -Count 2",
+                        "Returns two of the three names, in random order.")]
     Maximum = Parameter("object", set="RandomNumberParameterSet", position=0,
                         help="Specifies a maximum value; the number returned is less than it.")
-    Minimum = Parameter("object", set="RandomNumberParameterSet", help="Specifies a minimum value (inclusive).")
+    Minimum = Parameter("object", set="RandomNumberParameterSet",
+                        help="Specifies a minimum value (inclusive).")
     InputObject = Parameter("object[]", set="RandomListItemParameterSet", mandatory=True, position=0,
                             pipeline=True, help="Specifies a collection of objects to choose from.")
     Count = Parameter("int", set="RandomListItemParameterSet", validate_range=(1, INT32_MAX),
@@ -1304,7 +1335,8 @@ class StartTranscript(Cmdlet):
 @cmdlet("Stop-Transcript", module=HOST_MODULE)
 class StopTranscript(Cmdlet):
     """Stops a transcript."""
-    examples = [Example("Start-Transcript ./t.txt | Out-Null\nStop-Transcript", "Stops the transcript started before.")]
+    examples = [Example("Start-Transcript ./t.txt | Out-Null\nStop-Transcript",
+                        "Stops the transcript started before.")]
 
     def process(self):
         stack = _transcripts(self.session)

@@ -87,7 +87,8 @@ class FunctionRules(StatementRules):
                       lparen.end, lparen.end, self.peek(EXPR))
         pipeline = self.parse_statement()
         if pipeline is None:
-            self.unexpected(self.peek(EXPR))
+            self.fail("ExpectedExpression", "An expression was expected after '('.",
+                      lparen.end, lparen.end, self.peek(EXPR))
         self.skip_newlines()
         rparen = self.peek(EXPR)
         if not rparen.is_op(")"):

@@ -27,7 +27,7 @@ class PipelineRules(ExpressionRules):
     # -- pipelines and assignment ---------------------------------------------------------
     def parse_pipeline(self) -> Optional[A.PipelineBaseAst]:
         """A pipeline or an assignment, or None when nothing here starts one."""
-        c, start = self.char_after_trivia()
+        _, start = self.char_after_trivia()
         first = self.parse_pipeline_element(first=True)
         if first is None:
             return None
@@ -79,13 +79,12 @@ class PipelineRules(ExpressionRules):
 
     # -- one element ----------------------------------------------------------------------
     def parse_pipeline_element(self, first: bool) -> Optional[A.CommandBaseAst]:
-        c, start = self.char_after_trivia()
+        _, start = self.char_after_trivia()
         if expression_starts_at(self.lex, start):
             expr = self.parse_expression()
             if expr is None:
                 return None
             if not first:
-                e = expr.extent
                 self.fail("ExpressionsMustBeFirstInPipeline",
                           "Expressions are only allowed as the first element of a pipeline.",
                           start, self.last_end)

@@ -64,7 +64,8 @@ class StatementRules(LoopRules):
         """After an error, skip to the end of the statement and go on, so that one parse
         reports every error as pwsh does. Errors at the end of input, and too many errors,
         stop the parse."""
-        if self.errors[-1].incomplete or len(self.errors) >= MAX_ERRORS:
+        last = self.errors[-1]
+        if last.incomplete or last.error_id == "CallDepthOverflow" or len(self.errors) >= MAX_ERRORS:
             raise Abort()
         depth, start = 0, self.pos
         while True:

@@ -34,8 +34,6 @@ def banner(session: Any) -> str:
 
 def tenant_name(session: Any) -> str:
     name = read_status(session).get("tenant")
-    if not name:   # no status provider yet: the tenant's initial domain names it well enough
-        name = getattr(getattr(session, "tenant", None), "initial_domain", None)
     return str(name) if isinstance(name, str) and name else ""
 
 

@@ -112,20 +112,28 @@ class Repl:
             self._write(banner(self.runtime))
         while True:
             try:
-                text = self.prompt.prompt(self._message())
-            except KeyboardInterrupt:
+                code = self.read_and_run()
+            except KeyboardInterrupt:   # Ctrl+C between two prompts
                 continue
-            except EOFError:
-                return 0
-            if not text.strip():
-                continue
-            self._fit_width()
-            record_history(self.runtime, text)
-            self.completer.learn(text)
-            outcome = run_input(self.runtime, text)
-            self.last_failed = not outcome.success
-            if outcome.exit_code is not None:
-                return outcome.exit_code
+            if code is not None:
+                return code
+
+    def read_and_run(self) -> Optional[int]:
+        """One prompt and its command; the exit code when the shell should end."""
+        try:
+            text = self.prompt.prompt(self._message())
+        except KeyboardInterrupt:
+            return None
+        except EOFError:
+            return 0
+        if not text.strip():
+            return None
+        self._fit_width()
+        record_history(self.runtime, text)
+        self.completer.learn(text)
+        outcome = run_input(self.runtime, text)
+        self.last_failed = not outcome.success
+        return outcome.exit_code
 
     def _message(self) -> Any:
         text = prompt_text(self.runtime)

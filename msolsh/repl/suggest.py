@@ -105,7 +105,7 @@ def _in_command(words: List[Word], word: str, start: int, quote: str,
     if quote in ("'", '"') and word.startswith(quote):
         word = word[1:]
     if not words:
-        if quote or not word or word[0] in "$[0123456789-@":
+        if quote or not word or word[0] in "$[0123456789-@'\"(":
             return NONE
         return Suggestion("command", word, start)
     command = words[0].text

@@ -15,7 +15,8 @@ before each redraw of the toolbar. It returns a mapping; every key is optional:
     scenario           str        the running scenario's name, when there is one
     objectives         (met, total)        in a scenario
 
-No provider, a provider that raises, or an empty mapping gives a toolbar with what is known.
+With no provider, the tenant's `initial_domain` and the runtime's `session.clock.now()` are
+shown when present; a provider that raises gives what is known without it.
 """
 from __future__ import annotations
 
@@ -27,15 +28,30 @@ SEPARATOR = ("class:bottom-toolbar", "  |  ")
 
 
 def read_status(session: Any) -> Mapping[str, Any]:
-    """The provider's mapping, or {} when there is none or it fails."""
+    """The provider's mapping; without one, what the session itself can tell."""
     provider = getattr(session, "status", None)
     if not callable(provider):
-        return {}
+        return _session_status(session)
     try:
         status = provider()
     except Exception:   # the toolbar must never take the prompt down
         return {}
     return status if isinstance(status, Mapping) else {}
+
+
+def _session_status(session: Any) -> Mapping[str, Any]:
+    status = {}
+    domain = getattr(getattr(session, "tenant", None), "initial_domain", None)
+    if isinstance(domain, str):
+        status["tenant"] = domain
+    now = getattr(getattr(session, "clock", None), "now", None)
+    try:
+        when = now() if callable(now) else now
+    except Exception:
+        when = None
+    if isinstance(when, datetime):
+        status["time"] = when
+    return status
 
 
 def toolbar(session: Any) -> Fragments:

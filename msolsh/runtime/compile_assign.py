@@ -38,7 +38,7 @@ def target(node: A.ExpressionAst) -> Tuple[Getter, Setter]:
             return target(inner.elements[0].expression)
     extent = node.extent
 
-    def invalid(s: Any, value: Any = None) -> Any:
+    def invalid(s: Any, value: Any = None, out: Any = None) -> Any:
         raise error("The assignment expression is not valid. The input to an assignment operator "
                     "must be an object that is able to accept assignments, such as a variable or "
                     "a property.", "InvalidLeftHandSide", "ParserError", extent=extent)
@@ -148,7 +148,7 @@ def compile_assignment(node: A.AssignmentStatementAst) -> Callable[[Any], Any]:
     get, put = target(left)
     extent = node.extent
     if node.operator == "=":
-        def assign(s: Any) -> Any:
+        def assign(s: Any, out: Any = None) -> Any:
             value = right(s)
             try:
                 put(s, value)
@@ -158,7 +158,7 @@ def compile_assignment(node: A.AssignmentStatementAst) -> Callable[[Any], Any]:
         return assign
     op = binary(COMPOUND[node.operator])
 
-    def compound(s: Any) -> Any:
+    def compound(s: Any, out: Any = None) -> Any:
         value = right(s)
         try:
             value = op(get(s), value)
@@ -182,7 +182,7 @@ def _compound_variable(node: A.AssignmentStatementAst, right: Getter) -> Getter:
     op = binary(COMPOUND[node.operator])
     adding = node.operator == "+="
 
-    def compound(s: Any) -> Any:
+    def compound(s: Any, out: Any = None) -> Any:
         value = right(s)
         variables = s.vars
         current = variables.get(name, MISSING)
@@ -216,7 +216,7 @@ def _multiple(node: A.AssignmentStatementAst, right: Getter) -> Getter:
     setters = [target(element)[1] for element in node.left.elements]
     last = len(setters) - 1
 
-    def assign(s: Any) -> Any:
+    def assign(s: Any, out: Any = None) -> Any:
         value = right(s)
         items = value if isinstance(value, list) else [value]
         for i, put in enumerate(setters):

@@ -152,6 +152,27 @@ def _binary(node: A.BinaryExpressionAst) -> Expr:
                 raise locate(exc, extent)
         return match
 
+    return _apply_binary(fn, node, left, right, extent)
+
+
+def _apply_binary(fn: Any, node: A.BinaryExpressionAst, left: Expr, right: Expr,
+                  extent: A.Extent) -> Expr:
+    """The operator's closure; `$var op constant` (loop bodies) reads the variable inline."""
+    if isinstance(node.right, A.ConstantExpressionAst) and _plain_name(node.left) is not None:
+        name, constant = _plain_name(node.left), node.right.value
+
+        def var_const(s: Any) -> Any:
+            value = s.vars.get(name, MISSING)
+            if value is MISSING:
+                value = s.lookup(name)
+            try:
+                return fn(value, constant)
+            except PSRuntimeException as exc:
+                raise locate(exc, extent)
+            except ZeroDivisionError:
+                raise divide_by_zero(extent)
+        return var_const
+
     def apply(s: Any) -> Any:
         try:
             return fn(left(s), right(s))
@@ -160,6 +181,15 @@ def _binary(node: A.BinaryExpressionAst) -> Expr:
         except ZeroDivisionError:
             raise divide_by_zero(extent)
     return apply
+
+
+def _plain_name(node: A.ExpressionAst) -> Any:
+    """The lower-case name of an unscoped ordinary variable, else None."""
+    if isinstance(node, A.VariableExpressionAst) and node.scope is None and not node.splatted:
+        name = node.name.lower()
+        if name not in ("true", "false", "null", "?"):
+            return "_" if name == "psitem" else name
+    return None
 
 
 def divide_by_zero(extent: A.Extent) -> PSRuntimeException:

@@ -141,11 +141,7 @@ def _is_silent(node: A.ExpressionAst) -> bool:
 
 def _assignment(node: A.AssignmentStatementAst) -> Stmt:
     from msolsh.runtime.compile_assign import compile_assignment
-    assign = compile_assignment(node)
-
-    def run(s: Any, out: Any) -> None:
-        assign(s)
-    return run
+    return compile_assignment(node)    # its closures take (scope, out=None)
 
 
 # ---------------------------------------------------------------- if and functions

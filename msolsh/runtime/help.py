@@ -56,6 +56,12 @@ def typed(param: Parameter, display_type: str) -> Parameter:
     return param
 
 
+def wildcards(param: Parameter) -> Parameter:
+    """[SupportsWildcards()]: Get-Help then says 'Accept wildcard characters?  true'."""
+    param.wildcards = True  # type: ignore[attr-defined]
+    return param
+
+
 def parameter_type_names(param: Parameter) -> Tuple[str, str, str]:
     return type_names(getattr(param, "display_type", None) or param.type)
 

@@ -41,6 +41,8 @@ class Session:
                  load_all_cmdlets: bool = True):
         self.host = host or StreamHost()
         self.tenant = tenant
+        # Per-module state owned by cmdlet modules (connections...); the runtime never reads it.
+        self.extensions: Dict[str, Any] = {}
         self.clock = clock or SimulatedClock()
         self.registry = REGISTRY
         self.load_errors = load_cmdlets() if load_all_cmdlets else []

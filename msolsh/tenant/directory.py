@@ -41,13 +41,13 @@ class ADObject(Record):
 class Directory:
     """The forest. `domains` are dicts: fqdn, dn, netbios, sid."""
 
-    def __init__(self, forest: str = "contoso.com"):
+    def __init__(self, forest: str = "contoso.com", ids=None):
         self.forest = forest
         self.domains: list[dict] = []
         self.objects: dict[str, ADObject] = {}
         self.usn = 12000
         self._changelog: list[tuple[int, str]] = []
-        self._ids = None  # IdGenerator, attached by the Tenant
+        self._ids = ids  # the tenant's IdGenerator
         self._reindex()
 
     # ----- indexes -------------------------------------------------------------------------
@@ -145,7 +145,7 @@ class Directory:
         if object_class != "domainDNS" and dnlib.parent(dn).lower() not in self._by_dn:
             raise IdentityNotFoundError("Directory object not found", code=8333,
                                         dn=dnlib.parent(dn))
-        guid = normalize_guid(attrs.pop("objectGUID", None)) or self._ids.guid()
+        guid = _guid_or_error(attrs.pop("objectGUID", None)) or self._ids.guid()
         if guid in self.objects:
             raise DirectoryError(f"The objectGUID '{guid}' is already in use.", code=8305)
         values = {k: self._load_value(k, v) for k, v in attrs.items() if v not in (None, "", [])}
@@ -170,7 +170,7 @@ class Directory:
     def _load_value(name, value):
         """Values as a fixture gives them: GUID text is accepted for octet attributes."""
         if name.lower() in OCTET_GUIDS:
-            return normalize_guid(value)
+            return _guid_or_error(value)
         if name.lower() in MULTI_VALUED and not isinstance(value, list):
             return [value]
         return list(value) if isinstance(value, (list, tuple)) else value
@@ -211,7 +211,10 @@ class Directory:
         return obj
 
     def get_deleted(self, guid: str) -> ADObject:
-        obj = self.objects.get(normalize_guid(guid))
+        try:
+            obj = self.objects.get(normalize_guid(guid))
+        except (ValueError, TypeError):
+            obj = None
         if obj is None or not obj.deleted:
             raise IdentityNotFoundError(f"Cannot find an object with identity: '{guid}'.")
         return obj
@@ -254,7 +257,7 @@ class Directory:
         if name.lower() in OCTET_GUIDS and isinstance(value, str):
             raise DirectoryError(NOT_IN_RANGE, code=8322, attribute=name)
         if name.lower() in OCTET_GUIDS:
-            value = normalize_guid(value)
+            value = _guid_or_error(value)
         elif name.lower() in MULTI_VALUED and value is not None and not isinstance(value, list):
             value = [value]
         new = dict(obj.attrs)
@@ -388,3 +391,11 @@ class Directory:
         d._changelog = [tuple(c) for c in data["changelog"]]
         d._reindex()
         return d
+
+
+def _guid_or_error(value):
+    """A GUID value as AD stores it; anything that is not 16 bytes of GUID is error 8322."""
+    try:
+        return normalize_guid(value)
+    except (ValueError, TypeError, AttributeError):
+        raise DirectoryError(NOT_IN_RANGE, code=8322) from None

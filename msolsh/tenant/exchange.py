@@ -214,6 +214,25 @@ class ExchangeOnline:
                                 "writing scope of this server", "TaskException")
         self.remove(r)
 
+    def enable_archive(self, identity) -> Recipient:
+        """Enable-Mailbox -Archive: a new cloud archive for a mailbox that has none."""
+        r = self.get(identity)
+        if not r.is_mailbox:
+            raise ExchangeError(f"The operation couldn't be performed because object "
+                                f"'{identity}' couldn't be found on '{EXO_DC}'.")
+        if r.archive_status == "Active":
+            raise ExchangeError(f"The mailbox '{r.name}' already has an archive.",
+                                "TaskException")
+        return self.update(r, archive_guid=self.ids.guid(), archive_status="Active",
+                           archive_name=f"In-Place Archive - {r.display_name or r.name}")
+
+    def undo_soft_delete(self, identity) -> Recipient:
+        """Undo-SoftDeletedMailbox: bring back a mailbox deleted less than 30 days ago."""
+        r = self.get(identity, include_soft_deleted=True)
+        if r.when_soft_deleted is None:
+            raise not_found(identity)
+        return self.update(r, when_soft_deleted=None)
+
     def clear_previous_mailbox_info(self, identity) -> Recipient:
         """Set-User -PermanentlyClearPreviousMailboxInfo."""
         r = self.get(identity)

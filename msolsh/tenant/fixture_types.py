@@ -74,6 +74,11 @@ class Str(Type):
     def accepts(self, value):
         return isinstance(value, str)
 
+    def check(self, value, loc, path, problems):
+        if isinstance(value, str):  # the hot path of a large fixture: one call per field
+            return self.convert(value, loc, path, problems)
+        return Type.check(self, value, loc, path, problems)
+
 
 class Int(Type):
     name, plural = "an integer", "integers"
@@ -243,21 +248,25 @@ class Obj(Type):
         return isinstance(value, dict)
 
     def convert(self, value, loc, path, problems):
-        out = LocatedMap(loc, path)
+        out, fields = LocatedMap(loc, path), self.fields
+        located = isinstance(value, LocatedMap)
         for key, item in value.items():
-            key_loc = value.loc_of(key) if isinstance(value, LocatedMap) else loc
-            canon = self._by_lower.get(key.lower()) if isinstance(key, str) else None
+            key_loc = value.loc_of(key) if located else loc
+            canon = key if key in fields else self._canonical(key)
             where = f"{path}.{key}" if path else str(key)
             if canon is None:
                 problems.add(key_loc, where, "unknown key" + self.suggest(key))
                 continue
-            got = self.fields[canon].check(item, key_loc, where, problems)
+            got = fields[canon].check(item, key_loc, where, problems)
             if got is not INVALID:
                 out[canon], out.locs[canon] = got, key_loc
         for req in self.required:
             if req not in out and not _reported(req, value):
                 problems.add(loc, path, f"missing required key '{req}'")
         return out
+
+    def _canonical(self, key):
+        return self._by_lower.get(key.lower()) if isinstance(key, str) else None
 
     def suggest(self, key) -> str:
         close = difflib.get_close_matches(str(key).lower(), self._by_lower, n=1, cutoff=0.75)

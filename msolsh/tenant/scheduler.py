@@ -69,6 +69,9 @@ class Scheduler:
         if sync_cycle_enabled is not None:
             self.sync_cycle_enabled = bool(sync_cycle_enabled)
         if next_policy_type is not None:
+            if next_policy_type not in ("Unspecified", "Delta", "Initial"):
+                raise SyncEngineError(f"Cannot convert value \"{next_policy_type}\" to policy "
+                                      "type. Valid values are Unspecified, Delta, Initial.")
             self.next_policy_type = "Delta" if next_policy_type == "Unspecified" \
                 else next_policy_type
         if purge_run_history_interval is not None:

@@ -72,8 +72,7 @@ class Tenant:
                  company_name: str | None = None, forest_netbios: str | None = None):
         self.ids = IdGenerator(seed)
         self.clock = Clock(clock_start)
-        self.directory = Directory(forest)
-        self.directory._ids = self.ids
+        self.directory = Directory(forest, self.ids)
         self.directory.add_domain(forest, netbios=forest_netbios)
         self.config = SyncConfig()
         self.ad_cs = ConnectorSpace(forest, self.ids.guid(), "AD")

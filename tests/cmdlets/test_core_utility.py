@@ -245,7 +245,7 @@ def test_get_help_examples_and_parameter(shell):
         "\n-Definition <String[]>\n    Gets the aliases of these commands. Wildcards are permitted.\n\n"
         "    Required?                    false\n    Position?                    named\n"
         "    Default value                None\n    Accept pipeline input?       False\n"
-        "    Accept wildcard characters?  false\n\n")
+        "    Accept wildcard characters?  true\n\n")
 
 
 def test_get_help_errors(shell):
@@ -339,3 +339,16 @@ def test_write_output_takes_remaining_arguments(shell):
                    strict=False)
 def test_write_output_allows_null_and_empty(shell):
     assert shell("Write-Output $null; Write-Output @(); 'x'") == "x\n"
+
+
+def test_variable_scope_errors(shell):
+    assert shell("Get-Variable -Name x -Scope 1").startswith(
+        "Get-Variable : The scope number '1' exceeds the number of active scopes.\n")
+    assert shell("Get-Variable -Name x -Scope Bogus").startswith(
+        "Get-Variable : Cannot process argument because the value of argument \"scopeID\" is not valid.")
+    assert shell("function f { $v = 'inner'; Get-Variable -Name v -Scope 1 -ValueOnly }; $v = 'outer'; f") == \
+        "outer\n"
+
+
+def test_get_date_unknown_standard_format(shell):
+    assert shell("Get-Date -Format q").startswith("Get-Date : Input string was not in a correct format.\n")

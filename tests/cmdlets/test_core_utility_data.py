@@ -92,3 +92,20 @@ def test_from_json_objects_arrays_and_hashtables():
 def test_from_json_error_names_the_primitive():
     with pytest.raises(data.JsonError, match=r"^Invalid JSON primitive: abc\.$"):
         data.from_json('{"a": abc}')
+
+
+@pytest.mark.parametrize("text,message", [
+    ("[1,2", "Invalid array passed in, ']' expected."),
+    ('{"a": 1', "Invalid object passed in, '}' expected."),
+    ('{"a": "x', "Invalid string passed in, '\"' expected."),
+    ("nope", "Invalid JSON primitive: nope."),
+])
+def test_from_json_unfinished_text(text, message):
+    with pytest.raises(data.JsonError) as caught:
+        data.from_json(text)
+    assert str(caught.value) == message
+
+
+def test_from_json_duplicate_keys():
+    with pytest.raises(data.JsonDuplicateKeys, match="contains the duplicated keys 'a' and 'A'"):
+        data.from_json('{"a": 1, "A": 2}')

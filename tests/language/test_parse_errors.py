@@ -71,3 +71,29 @@ def test_call_depth_message():
 def test_moderate_nesting_parses():
     parse("(" * 100 + "1" + ")" * 100)
     parse("@{a=" * 50 + "1" + "}" * 50)
+
+
+def test_every_error_is_reported_in_source_order():
+    with pytest.raises(ParseException) as caught:
+        parse("function f {\n 1 2\n}\n3 4\n$x = (")
+    found = [(e.error_id, e.extent.start_line, e.extent.start_col, e.incomplete)
+             for e in caught.value.errors]
+    assert found == [("UnexpectedToken", 2, 4, False), ("UnexpectedToken", 4, 3, False),
+                     ("ExpectedExpression", 5, 7, True)]
+    # one complete error is enough for the REPL to stop asking for more lines
+    assert caught.value.incomplete is False
+
+
+def test_errors_are_capped():
+    with pytest.raises(ParseException) as caught:
+        parse("1 2\n" * 100)
+    assert len(caught.value.errors) == 20
+
+
+@pytest.mark.parametrize("text", ["Get-X |", "if ($x) {", "$a = @{", '"open', "@'\nx", "foo `",
+                                  "function f(", "$x = 1 +", "switch ($x) {", "try { }",
+                                  "do { }", "foreach ($i in", "<# note", "$h = @(", "Get-X -A `\n"])
+def test_unfinished_input_is_incomplete(text):
+    with pytest.raises(ParseException) as caught:
+        parse(text)
+    assert caught.value.incomplete

@@ -238,3 +238,17 @@ def test_empty_script():
     script = parse("")
     assert dump(script) == "(ScriptBlock - - - (NamedBlock end [] [] True))"
     assert parse("  # only a comment\n<# and a block #>\n").end.statements == ()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Write-Output $a/H", '(Pipeline [(Command [bare"Write-Output" (ExpandableStringExpression $a/H [$a /H] bare)] - [])])'),
+    ("Copy-Item $dir\\f.txt", '(Pipeline [(Command [bare"Copy-Item" (ExpandableStringExpression $dir\\f.txt [$dir \\f.txt] bare)] - [])])'),
+    ("Write-Output 2+2", '(Pipeline [(Command [bare"Write-Output" bare"2+2"] - [])])'),
+    ("Write-Output !1", '(Pipeline [(Command [bare"Write-Output" bare"!1"] - [])])'),
+    ("echo $a,$b", "(Pipeline [(Command [bare\"echo\" (ArrayLiteral [$a $b])] - [])])"),
+    ("$x = [Parser]::Parse($a).\n    EndBlock",
+     "(AssignmentStatement $x = (Pipeline [(CommandExpression (MemberExpression (InvokeMemberExpression "
+     "(TypeExpression Parser) bare\"Parse\" True [$a]) bare\"EndBlock\" False) [])]))"),
+])
+def test_argument_mode_words(text, expected):
+    assert dump_statement(text) == expected

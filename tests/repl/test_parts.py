@@ -152,6 +152,17 @@ def test_parameter_under_cursor_for_alt_h():
 
 
 def test_prompt_falls_back_on_the_tenant_initial_domain():
-    session = PromptSession()
+    session = type("Bare", (), {"functions": {}})()   # no status provider
     session.tenant = type("Tenant", (), {"initial_domain": "fabrikam.onmicrosoft.com"})()
     assert prompt_text(session) == "PS fabrikam.onmicrosoft.com> "
+
+
+def test_toolbar_without_provider_reads_the_session_clock_and_tenant():
+    class Clock:
+        def now(self):
+            return datetime(2026, 1, 5, 9, 0)
+
+    class Bare:
+        clock = Clock()
+        tenant = type("Tenant", (), {"initial_domain": "contoso.onmicrosoft.com"})()
+    assert toolbar_text(Bare()) == " contoso.onmicrosoft.com  |  2026-01-05 09:00:00  |  F2 hides"

@@ -346,3 +346,18 @@ def test_licence_service_status(tenant):
         {"ServicePlan": {"ServiceName": "SHAREPOINTENTERPRISE", "ServiceType": "SharePoint",
                          "TargetClass": "User"}, "ProvisioningStatus": "Disabled"}]
     assert tenant.aad.consumed_units(SKU) == 1 and user.is_licensed
+
+
+def test_cloud_archive_and_undo_soft_delete(tenant):
+    user = tenant.aad.add_cloud_user("amy@contoso.com", "Amy", usage_location="US")
+    tenant.aad.assign_license(user.object_id, SKU)
+    tenant.advance(FORWARD_SYNC_DELAY)
+    mbx = tenant.exchange.enable_archive("amy")
+    assert mbx.archive_status == "Active" and mbx.archive_name == "In-Place Archive - Amy"
+    with pytest.raises(ExchangeError):
+        tenant.exchange.enable_archive("amy")
+    tenant.exchange.update(mbx, when_soft_deleted=tenant.clock.now)
+    assert tenant.exchange.find("amy") == []
+    assert tenant.exchange.find("amy", include_soft_deleted=True) == [mbx]
+    tenant.exchange.undo_soft_delete("amy")
+    assert tenant.exchange.get("amy@contoso.com") is mbx

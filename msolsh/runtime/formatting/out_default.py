@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, List, Optional, Sequence, Tuple
 
 from msolsh.runtime.formatting import views
 from msolsh.runtime.formatting.cells import (ENUMERATION_LIMIT, cell_text, datetime_long_text,

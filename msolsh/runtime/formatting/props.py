@@ -9,7 +9,6 @@ to any unambiguous prefix, as pwsh allows. Nothing here knows the tenant or rend
 """
 from __future__ import annotations
 
-import datetime as _dt
 import re
 import uuid
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple

@@ -15,7 +15,7 @@ Nothing here renders text or knows any product: product cmdlet modules register 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Optional, Sequence, Union
 
 Getter = Union[str, Callable[[Any], Any]]
