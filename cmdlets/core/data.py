@@ -22,7 +22,7 @@ from msolsh.cmdlets.core.utility import allowing
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
 from msolsh.runtime.coerce import element_string, format_double
 from msolsh.runtime.pstypes import format_datetime, type_name_of
-from msolsh.runtime.values import PSHashtable, PSObject
+from msolsh.runtime.values import PSCUSTOMOBJECT, PSHashtable, PSObject
 
 UTILITY = "Microsoft.PowerShell.Utility"
 CSV_PREFIX = "CSV:"
@@ -42,6 +42,8 @@ def dotnet_string(value: Any) -> Optional[str]:
         return None
     if isinstance(value, _dt.datetime):
         return format_datetime(value)
+    if isinstance(value, PSObject) and PSCUSTOMOBJECT not in value.type_names:
+        return value.type_names[0]   # a .NET object's ToString() is its type name
     return element_string(value)
 
 
@@ -89,7 +91,8 @@ def csv_row(values: Sequence[Optional[str]], delimiter: str = ",") -> str:
     return delimiter.join(_quote(v) for v in values)
 
 
-def csv_header(first: Any, delimiter: str = ",", type_information: bool = True) -> Tuple[List[str], List[str]]:
+def csv_header(first: Any, delimiter: str = ",",
+               type_information: bool = True) -> Tuple[List[str], List[str]]:
     """(property names, the lines before the first record) for the first input object."""
     names = [name for name, _ in object_properties(first)]
     lines = [f"#TYPE {csv_type_name(first)}"] if type_information else []
@@ -166,7 +169,8 @@ class CsvError(Exception):
         self.error_id = error_id
 
 
-def from_csv(text: str, delimiter: str = ",", header: Optional[Sequence[str]] = None) -> Tuple[List[PSObject], bool]:
+def from_csv(text: str, delimiter: str = ",",
+             header: Optional[Sequence[str]] = None) -> Tuple[List[PSObject], bool]:
     """ConvertFrom-Csv / Import-Csv: objects, and whether missing header names were filled
     with 'H' (pwsh warns once)."""
     records = parse_csv_records(text, delimiter)
@@ -199,7 +203,8 @@ def _header_names(header: Sequence[str]) -> Tuple[List[str], bool]:
             unnamed += 1
             name = f"H{unnamed}"
         if name.lower() in seen:
-            raise CsvError(f'The member "{name}" is already present.', "AlreadyPresentPSMemberInfoInternalCollectionAdd")
+            raise CsvError(f'The member "{name}" is already present.',
+                           "AlreadyPresentPSMemberInfoInternalCollectionAdd")
         seen.add(name.lower())
         names.append(name)
     return names, unnamed > 0
@@ -229,7 +234,7 @@ class _JsonWriter:
             return scalar
         if level > self.max_depth:
             self.truncated = True
-            return json.dumps(element_string(value), ensure_ascii=False)
+            return json.dumps(dotnet_string(value), ensure_ascii=False)
         if isinstance(value, (list, tuple)):
             return self._array([self.write(v, level + 1) for v in value], level)
         pairs = value.items() if isinstance(value, PSHashtable) else object_properties(value)
@@ -560,7 +565,8 @@ class ImportCsv(_CsvReader):
 
     Each row becomes an object whose properties are named by the header row (or -Header). A
     #TYPE line, if present, sets the objects' type name."""
-    examples = [Example("'\"Name\",\"City\"', '\"ann\",\"Oslo\"' | Set-Content ./people.csv\nImport-Csv ./people.csv",
+    examples = [Example("'\"Name\",\"City\"', '\"ann\",\"Oslo\"' | Set-Content ./people.csv\n"
+                        "Import-Csv ./people.csv",
                         "Writes a small CSV file and imports it as objects.")]
     Path = Parameter("string[]", position=0, pipeline=True,
                      help="Specifies the path to the CSV file to import.")

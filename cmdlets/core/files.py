@@ -326,7 +326,8 @@ class OutFile(Cmdlet):
             self._objects.append(self.InputObject)
 
     def end(self):
-        target = resolve(self.session, self.LiteralPath if self.parameter_set == "ByLiteralPath" else self.FilePath)
+        literal = self.parameter_set == "ByLiteralPath"
+        target = resolve(self.session, self.LiteralPath if literal else self.FilePath)
         if self.NoClobber and not self.Force and os.path.exists(target):
             self.throw_terminating(self.error_record(
                 f"The file '{target}' already exists.", "NoClobber", "ResourceExists",
@@ -363,6 +364,9 @@ class TestPath(Cmdlet):
     def process(self):
         literal = self.parameter_set == "LiteralPath"
         for path in (self.LiteralPath if literal else self.Path) or []:
+            if not str(path).strip():
+                yield False   # an empty path names nothing (pwsh 7; 5.1's binder refuses it)
+                continue
             if self.IsValid:
                 yield "\x00" not in str(path)
                 continue
@@ -385,7 +389,8 @@ class JoinPath(Cmdlet):
     The separator is the one the platform uses ('/' here)."""
     examples = [Example("Join-Path -Path /tmp -ChildPath report.csv", "Returns /tmp/report.csv.")]
     Path = Parameter("string[]", mandatory=True, position=0, pipeline=True, pipeline_by_property=True,
-                     aliases=("PSPath",), help="Specifies the main path (or paths) to append the child path to.")
+                     aliases=("PSPath",),
+                     help="Specifies the main path (or paths) to append the child path to.")
     ChildPath = Parameter("string", mandatory=True, position=1, pipeline_by_property=True,
                           help="Specifies the elements to append to the value of -Path.")
     AdditionalChildPath = Parameter("string[]", position=2,
@@ -468,8 +473,9 @@ class ResolvePath(Cmdlet):
 
     Returns the full path of each item that matches, or an error when none does."""
     examples = [Example("Resolve-Path -Path .", "Shows the full path of the current location.")]
-    Path = wildcards(Parameter("string[]", set="Path", mandatory=True, position=0, pipeline=True,
-                               pipeline_by_property=True, help="Specifies the path to resolve. Wildcards are permitted."))
+    Path = wildcards(Parameter(
+        "string[]", set="Path", mandatory=True, position=0, pipeline=True,
+        pipeline_by_property=True, help="Specifies the path to resolve. Wildcards are permitted."))
     LiteralPath = Parameter("string[]", set="LiteralPath", mandatory=True, pipeline_by_property=True,
                             aliases=("PSPath",), help="Specifies a path used exactly as it is typed.")
     Relative = Switch(help="Returns a path relative to the current location.")
@@ -485,7 +491,8 @@ class ResolvePath(Cmdlet):
                 if self.Relative:
                     yield "./" + os.path.relpath(full, current_location(self.session))
                 else:
-                    yield PSObject([("Path", full)], ["System.Management.Automation.PathInfo", "System.Object"])
+                    yield PSObject([("Path", full)],
+                                   ["System.Management.Automation.PathInfo", "System.Object"])
 
 
 @cmdlet("New-Item", module=MANAGEMENT, aliases=("ni",), default_set="pathSet", supports_should_process=True)
@@ -497,13 +504,15 @@ class NewItem(Cmdlet):
     examples = [Example("New-Item -Path ./reports -ItemType Directory | Out-Null\n"
                         "New-Item -Path ./reports/today.txt -Value 'empty' | Out-Null",
                         "Creates a folder and a file inside it.")]
-    Path = Parameter("string[]", set=("pathSet", "nameSet"), sets={"pathSet": dict(mandatory=True, position=0),
-                                                               "nameSet": dict(mandatory=False, position=0)},
+    Path = Parameter("string[]", set=("pathSet", "nameSet"),
+                     sets={"pathSet": dict(mandatory=True, position=0),
+                           "nameSet": dict(mandatory=False, position=0)},
                      pipeline_by_property=True, help="Specifies the path of the new item.")
     Name = Parameter("string", set="nameSet", mandatory=True, pipeline_by_property=True,
                      help="Specifies the name of the new item, inside -Path.")
     ItemType = Parameter("string", aliases=("Type",), validate_set=("File", "Directory"),
-                         pipeline_by_property=True, help="Specifies the type of the new item: File or Directory.")
+                         pipeline_by_property=True,
+                         help="Specifies the type of the new item: File or Directory.")
     Value = Parameter("object", pipeline=True, pipeline_by_property=True,
                       help="Specifies the content of a new file.")
     Force = Switch(help="Overwrites an existing file and creates missing parent folders.")
@@ -521,8 +530,9 @@ class NewItem(Cmdlet):
         check_path_allowed(self.session, target, write=True)
         if os.path.exists(target) and not self.Force:
             kind = "directory" if os.path.isdir(target) else "file"
-            self.write_error(self.error_record(f"The {kind} '{target}' already exists.", "NewItemIOError",
-                                               "WriteError", target=target, exception_type="System.IO.IOException"))
+            self.write_error(self.error_record(
+                f"The {kind} '{target}' already exists.", "NewItemIOError", "WriteError",
+                target=target, exception_type="System.IO.IOException"))
             return
         if self.Force:
             os.makedirs(os.path.dirname(target), exist_ok=True)

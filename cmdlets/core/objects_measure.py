@@ -67,21 +67,23 @@ class MeasureObject(Cmdlet):
         self._names: Optional[List[PropertySpec]] = None
 
     def process(self) -> None:
-        if not self.is_bound("InputObject") or self.InputObject is None:
+        item = self.InputObject          # None also when nothing was piped: pwsh skips $null
+        if item is None:
             return
-        item = self.InputObject
         self._count += 1
         if self._names is None:
             self._names = self._expand(item)
-        values = key_values(self, self._names, item) if self._names else [item]
-        for spec, value in zip(self._names or [None], values):
-            if value is MISSING:
-                continue
-            name = spec.name if spec else ""
-            if self.parameter_set == "TextMeasure":
-                self._measure_text(name, value)
-            else:
-                self._measure(name, value)
+            self._record = self._measure_text if self.parameter_set == "TextMeasure" else self._measure
+            self._counting_only = not self._names and self._record == self._measure \
+                and not self._wants_numbers()
+        if self._counting_only:
+            return                          # plain `Measure-Object`: the count is all it needs
+        if not self._names:
+            self._record("", item)
+            return
+        for spec, value in zip(self._names, key_values(self, self._names, item)):
+            if value is not MISSING:
+                self._record(spec.name, value)
 
     def _expand(self, item: Any) -> List[PropertySpec]:
         out: List[PropertySpec] = []
@@ -132,7 +134,8 @@ class MeasureObject(Cmdlet):
         if self._names:
             yield from self._property_results()
             return
-        yield self._generic(self._stats.get("") or _Stats(), None, self._count)
+        stats = self._stats.get("") or _Stats()
+        yield self._generic(stats, None, self._count)
 
     def _property_results(self) -> Iterable[Any]:
         for spec in self._names or []:

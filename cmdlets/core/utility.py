@@ -155,14 +155,12 @@ def clock_sleep(session: Any, seconds: float) -> None:
 
 
 def random_source(session: Any) -> random.Random:
+    """The session's generator, made on first use from `session.seed` (0 when unset), so a
+    scenario replays the same numbers; Get-Random -SetSeed restarts it."""
     source = getattr(session, "random", None)
-    if isinstance(source, random.Random):
-        return source
-    source = random.Random(getattr(session, "seed", 0) or 0)
-    try:
+    if not isinstance(source, random.Random):
+        source = random.Random(getattr(session, "seed", 0) or 0)
         session.random = source
-    except AttributeError:
-        pass
     return source
 
 
@@ -172,9 +170,7 @@ def run_text(cmd: Cmdlet, text: str) -> List[Any]:
 
 
 def host_is_terminal(host: Any) -> bool:
-    flag = getattr(host, "is_terminal", None)
-    if flag is not None:
-        return bool(flag() if callable(flag) else flag)
+    """Progress bars need a real console: a host that draws colour is one (StreamHost on a tty)."""
     return bool(getattr(host, "colour", False))
 
 
@@ -205,6 +201,17 @@ def allowing(param: Parameter, null: bool = False, empty_string: bool = False,
 
 def _enumerate(value: Any) -> Iterable[Any]:
     return value if isinstance(value, list) else [value]
+
+
+def _flatten(value: Any) -> Iterable[Any]:
+    """Write-Host prints the elements of nested collections, each separated by -Separator."""
+    if value is None:
+        return
+    if isinstance(value, list):
+        for item in value:
+            yield from _flatten(item)
+    else:
+        yield value
 
 
 @cmdlet("Write-Output", module=UTILITY, aliases=("echo", "write"))
@@ -250,8 +257,7 @@ class WriteHost(Cmdlet):
 
     def process(self):
         separator = " " if self.Separator is None else to_string(self.Separator)
-        items = [] if self.Object is None else _enumerate(self.Object)
-        text = separator.join(to_string(item) for item in items)
+        text = separator.join(to_string(item) for item in _flatten(self.Object))
         self.write_host(text, self.ForegroundColor, self.BackgroundColor, newline=not self.NoNewline)
 
 
@@ -325,7 +331,8 @@ WriteDebug = _message_cmdlet(
 
 
 def _preference(cmd: Cmdlet, name: str, default: str) -> str:
-    value = scope_of(cmd).lookup(name.lower(), None) if hasattr(scope_of(cmd), "lookup") else None
+    """A preference variable ($ProgressPreference ...) as seen from the caller's scope."""
+    value = scope_of(cmd).lookup(name.lower(), None)
     return to_string(value) if value is not None else default
 
 
@@ -406,7 +413,7 @@ class ReadHost(Cmdlet):
         line = self.session.host.prompt_line(prompt)
         if line is None:
             self.throw_terminating(self.error_record(
-                "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+                "Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
                 "InvalidOperation", "InvalidOperation",
                 exception_type="System.Management.Automation.PSInvalidOperationException"))
             return
@@ -444,7 +451,8 @@ def _uformat_piece(value: _dt.datetime, spec: str) -> str:
         "e": f"{value.day:>2}", "j": f"{value.timetuple().tm_yday:03d}", "n": "\n", "t": "\t",
         "u": str(value.isoweekday()), "w": str((value.weekday() + 1) % 7), "Z": "+00",
         "s": str(int((naive - _dt.datetime(1970, 1, 1)).total_seconds())), "k": f"{value.hour:>2}",
-        "l": f"{(value.hour % 12) or 12:>2}", "C": f"{value.year // 100:02d}", "G": str(value.isocalendar()[0]),
+        "l": f"{(value.hour % 12) or 12:>2}", "C": f"{value.year // 100:02d}",
+        "G": str(value.isocalendar()[0]),
         "g": f"{value.isocalendar()[0] % 100:02d}", "V": f"{value.isocalendar()[1]:02d}",
         "U": value.strftime("%U"), "W": value.strftime("%W"), "%": "%",
     }
@@ -676,8 +684,9 @@ class GetVariable(_VariableCmdlet):
     examples = [Example("$tenant = 'contoso'\nGet-Variable -Name tenant",
                         "Shows the variable tenant and its value."),
                 Example("Get-Variable -Name *Preference", "Lists the preference variables.")]
-    Name = helptext.wildcards(Parameter("string[]", position=0, pipeline=True, pipeline_by_property=True,
-                                        help="Specifies the names of the variables. Wildcards are permitted."))
+    Name = helptext.wildcards(Parameter(
+        "string[]", position=0, pipeline=True, pipeline_by_property=True,
+        help="Specifies the names of the variables. Wildcards are permitted."))
     ValueOnly = Switch(help="Gets only the values of the variables.")
     Include = Parameter("string[]", help="Gets only the variables whose names match.")
     Exclude = Parameter("string[]", help="Leaves out the variables whose names match.")
@@ -763,8 +772,9 @@ class NewVariable(_VariableCmdlet):
 class RemoveVariable(_VariableCmdlet):
     """Deletes a variable and its value."""
     examples = [Example("$old = 1\nRemove-Variable -Name old", "Deletes $old.")]
-    Name = helptext.wildcards(Parameter("string[]", mandatory=True, position=0, pipeline_by_property=True,
-                                        help="Specifies the names of the variables. Wildcards are permitted."))
+    Name = helptext.wildcards(Parameter(
+        "string[]", mandatory=True, position=0, pipeline_by_property=True,
+        help="Specifies the names of the variables. Wildcards are permitted."))
     Include = Parameter("string[]", help="Deletes only the variables whose names match.")
     Exclude = Parameter("string[]", help="Leaves out the variables whose names match.")
     Scope = Parameter("string", help="Specifies the scope: Global, Local, Script or a number.")
@@ -781,8 +791,9 @@ class RemoveVariable(_VariableCmdlet):
 class ClearVariable(_VariableCmdlet):
     """Deletes the value of a variable; the variable stays, with the value $null."""
     examples = [Example("$count = 5\nClear-Variable -Name count\n$null -eq $count", "Returns True.")]
-    Name = helptext.wildcards(Parameter("string[]", mandatory=True, position=0, pipeline_by_property=True,
-                                        help="Specifies the names of the variables. Wildcards are permitted."))
+    Name = helptext.wildcards(Parameter(
+        "string[]", mandatory=True, position=0, pipeline_by_property=True,
+        help="Specifies the names of the variables. Wildcards are permitted."))
     Include = Parameter("string[]", help="Clears only the variables whose names match.")
     Exclude = Parameter("string[]", help="Leaves out the variables whose names match.")
     Scope = Parameter("string", help="Specifies the scope: Global, Local, Script or a number.")
@@ -812,10 +823,12 @@ def alias_record(name: str, definition: str) -> PSObject:
     target = REGISTRY.get(definition)
     declared = REGISTRY.aliases.get(name.lower(), "").lower() == definition.lower()
     source = target.module if target is not None and declared and target.module not in CORE_MODULES else ""
-    return PSObject([("CommandType", "Alias"), ("Name", name), ("Version", module_version(target) if source else ""),
+    version = module_version(target) if source else ""
+    return PSObject([("CommandType", "Alias"), ("Name", name), ("Version", version),
                      ("Source", source), ("Definition", definition),
                      ("DisplayName", f"{name} -> {definition}"), ("ReferencedCommand", definition),
-                     ("ResolvedCommandName", definition)], [ALIAS_TYPE, "System.Management.Automation.CommandInfo", "System.Object"])
+                     ("ResolvedCommandName", definition)],
+                    [ALIAS_TYPE, "System.Management.Automation.CommandInfo", "System.Object"])
 
 
 @cmdlet("Get-Alias", module=UTILITY, aliases=("gal",), default_set="Default", output_type=ALIAS_TYPE)
@@ -825,11 +838,13 @@ class GetAlias(Cmdlet):
     -Name finds aliases by name, -Definition by the command they stand for."""
     examples = [Example("Get-Alias -Name gcm", "Shows that gcm stands for Get-Command."),
                 Example("Get-Alias -Definition Get-History", "Lists the aliases of Get-History.")]
-    Name = helptext.wildcards(Parameter("string[]", set="Default", position=0, pipeline=True, pipeline_by_property=True,
-                                        help="Specifies the aliases to get. Wildcards are permitted."))
+    Name = helptext.wildcards(Parameter(
+        "string[]", set="Default", position=0, pipeline=True, pipeline_by_property=True,
+        help="Specifies the aliases to get. Wildcards are permitted."))
     Exclude = Parameter("string[]", help="Leaves out the aliases whose names match.")
     Scope = Parameter("string", help="Specifies the scope (aliases are global in msolsh).")
-    Definition = helptext.wildcards(Parameter("string[]", set="Definition", help="Gets the aliases of these commands. Wildcards are permitted."))
+    Definition = helptext.wildcards(Parameter(
+        "string[]", set="Definition", help="Gets the aliases of these commands. Wildcards are permitted."))
 
     def process(self):
         table = alias_table(self.session)
@@ -889,7 +904,7 @@ class NewAlias(_AliasWriter):
         existing = {n.lower() for n, _ in alias_table(self.session)}
         if str(self.Name).lower() in existing and not self.Force:
             self.write_error(self.error_record(
-                f"Alias not allowed because an alias with the name '{self.Name}' already exists.",
+                f"The alias is not allowed, because an alias with the name '{self.Name}' already exists.",
                 "AliasAlreadyExists", "ResourceExists", target=self.Name, exception_type=SESSION_STATE))
             return
         yield from self.define()
@@ -918,7 +933,8 @@ def function_record(name: str, info: Any) -> PSObject:
     verb, _, noun = name.partition("-")
     body = getattr(info, "definition", None) or getattr(info, "text", None) or ""
     return PSObject([("CommandType", "Function"), ("Name", name), ("Version", ""), ("Source", ""),
-                     ("Verb", verb if noun else ""), ("Noun", noun), ("ModuleName", ""), ("Definition", body)],
+                     ("Verb", verb if noun else ""), ("Noun", noun), ("ModuleName", ""),
+                     ("Definition", body)],
                     ["System.Management.Automation.FunctionInfo", "System.Management.Automation.CommandInfo",
                      "System.Object"])
 
@@ -968,8 +984,9 @@ class GetCommand(Cmdlet):
                 Example("Get-Command -Verb Get -Noun *User*", "Lists the commands that get users."),
                 Example("Get-Command Get-Alias -Syntax", "Shows the syntax of Get-Alias."),
                 Example("Get-Command | Measure-Object", "Counts the commands.")]
-    Name = helptext.wildcards(Parameter("string[]", set="AllCommandSet", position=0, pipeline=True, pipeline_by_property=True,
-                                        help="Specifies the command names. Wildcards are permitted."))
+    Name = helptext.wildcards(Parameter(
+        "string[]", set="AllCommandSet", position=0, pipeline=True, pipeline_by_property=True,
+        help="Specifies the command names. Wildcards are permitted."))
     Verb = Parameter("string[]", set="CmdletSet", pipeline_by_property=True,
                      help="Gets commands with these verbs.")
     Noun = Parameter("string[]", set="CmdletSet", pipeline_by_property=True,
@@ -1020,8 +1037,10 @@ class GetCommand(Cmdlet):
     def _syntax(self, kind: str, name: str, item: Any) -> str:
         if kind == "Cmdlet":
             return helptext.command_syntax(item)
-        if kind == "Alias":
-            return f"{name} -> {item}"
+        if kind == "Alias":   # pwsh 7's form: the alias, then its command's syntax
+            target = resolve_command(self.session, item)
+            rest = self._syntax(*target) if target and target[0] != "Alias" else "\n"
+            return f"{name} (alias) -> {item}\n{rest}"
         return "".join(f"\n{line}\n" for line in function_syntax(name, item))
 
 
@@ -1049,8 +1068,9 @@ class GetHelp(Cmdlet):
                 Example("Get-Help Get-Alias -Parameter Name", "Shows the help for the -Name parameter."),
                 Example("Get-Help about_Hybrid_Sync_Workflow",
                         "Explains the six stages an object passes through.")]
-    Name = helptext.wildcards(Parameter("string", position=0, pipeline_by_property=True,
-                                        help="Gets help about the specified command or concept. Wildcards are permitted."))
+    Name = helptext.wildcards(Parameter(
+        "string", position=0, pipeline_by_property=True,
+        help="Gets help about the specified command or concept. Wildcards are permitted."))
     Full = Switch(set="AllUsersView", help="Displays the entire help article.")
     Detailed = Switch(set="DetailedView", mandatory=True, help="Adds parameter descriptions and examples.")
     Examples = Switch(set="Examples", mandatory=True, help="Displays only the name, synopsis and examples.")
@@ -1130,7 +1150,8 @@ class GetHelp(Cmdlet):
             yield helptext.about_topic_text(rows[0][0])
             return
         for name, category, module, synopsis in rows:
-            yield PSObject([("Name", name), ("Category", category), ("Module", module), ("Synopsis", synopsis)],
+            yield PSObject([("Name", name), ("Category", category), ("Module", module),
+                            ("Synopsis", synopsis)],
                            [HELP_SHORT_TYPE, "System.Object"])
 
 
@@ -1276,6 +1297,17 @@ def _stamp(session: Any) -> str:
     return clock_now(session).strftime("%Y%m%d%H%M%S")
 
 
+def transcript_header(session: Any) -> str:
+    """5.1's header block, with the simulated machine's names (from the sandboxed $env:)."""
+    env = getattr(session, "env_get", lambda name: None)
+    user = f"{env('USERDOMAIN') or 'CONTOSO'}\\{env('USERNAME') or 'admin'}"
+    rule = "*" * 22
+    return (f"{rule}\nWindows PowerShell transcript start\nStart time: {_stamp(session)}\n"
+            f"Username: {user}\nRunAs User: {user}\nConfiguration Name: \n"
+            f"Machine: {env('COMPUTERNAME') or 'MSOLSH01'} (msolsh)\nHost Application: msolsh\n"
+            f"PSVersion: 5.1.19041.4648\nPSEdition: Desktop\n{rule}\n")
+
+
 def _transcripts(session: Any) -> List[Transcript]:
     stack = getattr(session, "transcripts", None)
     if stack is None:
@@ -1316,10 +1348,7 @@ class StartTranscript(Cmdlet):
         except OSError as problem:
             self.throw_terminating(io_error(self, target, problem, "CannotStartTranscription"))
             return
-        rule = "*" * 22
-        transcript.start(f"{rule}\nWindows PowerShell transcript start\nStart time: {_stamp(self.session)}\n"
-                         f"Username: {os.environ.get('USER', 'trainee')}\nMachine: msolsh\n"
-                         f"Host Application: msolsh\n{rule}\n")
+        transcript.start(transcript_header(self.session))
         _transcripts(self.session).append(transcript)
         yield f"Transcript started, output file is {target}"
 
@@ -1328,7 +1357,8 @@ class StartTranscript(Cmdlet):
             return self.LiteralPath
         if self.Path:
             return self.Path
-        name = f"PowerShell_transcript.msolsh.{random_source(self.session).getrandbits(32):08x}.{_stamp(self.session)}.txt"
+        token = f"{random_source(self.session).getrandbits(32):08x}"
+        name = f"PowerShell_transcript.msolsh.{token}.{_stamp(self.session)}.txt"
         return os.path.join(self.OutputDirectory or "~", name)
 
 
@@ -1352,14 +1382,16 @@ class StopTranscript(Cmdlet):
         transcript = stack.pop()
         message = f"Transcript stopped, output file is {transcript.path}"
         rule = "*" * 22
-        transcript.stop(f"{rule}\nWindows PowerShell transcript end\nEnd time: {_stamp(self.session)}\n{rule}\n")
+        transcript.stop(f"{rule}\nWindows PowerShell transcript end\n"
+                        f"End time: {_stamp(self.session)}\n{rule}\n")
         yield message
 
 
 # ====================================================================== default views
 
 def _register_views() -> None:
-    command_columns = [Column("CommandType", width=15), Column("Name", lambda r: r.get("DisplayName") or r.get("Name"), width=50),
+    command_columns = [Column("CommandType", width=15),
+                       Column("Name", lambda r: r.get("DisplayName") or r.get("Name"), width=50),
                        Column("Version", width=10), Column("Source")]
     # one view for every kind of command, so cmdlets and aliases share one table, as in pwsh
     register_view("System.Management.Automation.CommandInfo", "table", command_columns)

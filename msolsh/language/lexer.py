@@ -13,7 +13,7 @@ import contextlib
 import re
 import sys
 from decimal import Decimal
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 from msolsh.language import tokens as T
 from msolsh.language.lexer_text import DQ, SQ, NestingTooDeep, TextScanner
@@ -86,6 +86,10 @@ class Lexer(TextScanner):
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
+    def offset(self, line: int, col: int) -> int:
+        """The offset of a 1-based line and column (the inverse of line_col)."""
+        return self._line_starts[line - 1] + col - 1
+
     def _token(self, kind: str, start: int, end: int, **kw) -> Token:
         return Token(kind, self.text[start:end], start, end, self._line_starts, **kw)
 
@@ -120,6 +124,8 @@ class Lexer(TextScanner):
                     return n, self._token(T.LINE_CONTINUATION, pos, n, terminated=False,
                                           error=("IncompleteString", "Incomplete string token.",
                                                  pos, n))
+                elif text[pos + 1] in " \t\f\v\u00a0":  # pwsh skips "` " like a space
+                    pos += 1
                 else:
                     break
             else:
@@ -176,12 +182,13 @@ class Lexer(TextScanner):
     # -- command mode ---------------------------------------------------------------------
     def _scan_command_token(self, pos: int) -> Token:
         text, c = self.text, self.text[pos]
-        if c in DASHES:
+        if c in DASHES or c == "+":  # `Write-Host -1` and `+1` pass numbers
             nxt = text[pos + 1:pos + 2]
             if nxt.isdigit() or (nxt == "." and text[pos + 2:pos + 3].isdigit()):
-                tok = self.scan_number(pos + 1, CMD, negative_from=pos)
+                tok = self.scan_number(pos + 1, CMD, signed_from=pos)
                 if tok is not None:
                     return tok
+        if c in DASHES:
             m = _PARAMETER.match(text, pos)
             if m:
                 return self._token(T.PARAMETER, pos, m.end(),
@@ -214,13 +221,6 @@ class Lexer(TextScanner):
             return self._token(T.GENERIC, pos, m.end(), value=m.group())
         return self._token(T.ERROR, pos, pos + 1, value=c)
 
-    def scan_word(self, pos: int) -> Optional[Token]:
-        """A member or key name made of word characters (no trivia skipped)."""
-        m = _EXPR_WORD.match(self.text, pos) if pos < self.length else None
-        if m is None:
-            return None
-        return self._token(T.GENERIC, pos, m.end(), value=m.group())
-
     def scan_hash_key(self, pos: int) -> Optional[Token]:
         """A bare hashtable key: `Name`, `first-name`, `a.b` (it stops at '=')."""
         m = _HASH_KEY.match(self.text, pos)
@@ -235,7 +235,7 @@ class Lexer(TextScanner):
         return self._token(T.GENERIC, pos, m.end(), value=m.group())
 
     # -- numbers --------------------------------------------------------------------------
-    def scan_number(self, pos: int, mode: str, negative_from: Optional[int] = None
+    def scan_number(self, pos: int, mode: str, signed_from: Optional[int] = None
                     ) -> Optional[Token]:
         m = _NUMBER.match(self.text, pos)
         if m is None:
@@ -248,8 +248,9 @@ class Lexer(TextScanner):
             return None
         value = _number_value(m)
         start = pos
-        if negative_from is not None:
-            value, start = -value, negative_from
+        if signed_from is not None:
+            start = signed_from
+            value = value if self.text[start] == "+" else -value
         return self._token(T.NUMBER, start, end, value=value)
 
     # -- variables ------------------------------------------------------------------------

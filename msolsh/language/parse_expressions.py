@@ -143,7 +143,7 @@ class ExpressionRules(ParserBase):
 
     # -- postfix: members, indexes, ++/-- -----------------------------------------------------
     def parse_postfix(self, expr: A.ExpressionAst) -> A.ExpressionAst:
-        start = self._start_of(expr)
+        start = self.start_of(expr)
         while True:
             c = self.next_char()
             if c == "." and not self.text.startswith("..", self.pos):
@@ -159,10 +159,6 @@ class ExpressionRules(ParserBase):
             self.advance(tok)
             expr = A.UnaryExpressionAst(self.ext(start), "post" + tok.value, expr)
         return expr
-
-    def _start_of(self, expr: A.ExpressionAst) -> int:
-        e = expr.extent
-        return self.lex._line_starts[e.start_line - 1] + e.start_col - 1
 
     def _member(self, target, start: int, width: int, static: bool) -> A.ExpressionAst:
         self.pos += width

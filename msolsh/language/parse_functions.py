@@ -85,7 +85,7 @@ class FunctionRules(StatementRules):
         if self.peek(EXPR).is_op(")"):
             self.fail("ExpectedExpression", "An expression was expected after '('.",
                       lparen.end, lparen.end, self.peek(EXPR))
-        pipeline = self.parse_statement()
+        pipeline = self.parse_pipeline()
         if pipeline is None:
             self.fail("ExpectedExpression", "An expression was expected after '('.",
                       lparen.end, lparen.end, self.peek(EXPR))
@@ -138,7 +138,7 @@ class FunctionRules(StatementRules):
             return None
         for attribute in attributes:
             if isinstance(attribute, A.TypeConstraintAst):
-                self._fail_at(attribute, "TypeNotAllowedBeforeParam",
+                self.fail_at(attribute, "TypeNotAllowedBeforeParam",
                               f"Unexpected type [{attribute.type_name}] was found in the "
                               f"parameter statement.")
         self.advance(tok)
@@ -149,11 +149,6 @@ class FunctionRules(StatementRules):
                             "Missing opening '(' after keyword 'param'.", lparen)
         parameters = self.parse_parameter_list(lparen)
         return A.ParamBlockAst(self.ext(start), tuple(attributes), parameters)
-
-    def _fail_at(self, node: A.Ast, error_id: str, message: str) -> None:
-        e = node.extent
-        start = self.lex._line_starts[e.start_line - 1] + e.start_col - 1
-        self.fail(error_id, message, start, start + len(e.text))
 
     def parse_parameter_list(self, lparen: Token) -> tuple:
         """( [attr][type]$a = default, $b ) from its '(' token."""
@@ -174,7 +169,7 @@ class FunctionRules(StatementRules):
                 self.skip_newlines()
             parameter = self._parameter()
             if parameter.name.lower() in names:
-                self._fail_at(parameter, "DuplicateFormalParameter",
+                self.fail_at(parameter, "DuplicateFormalParameter",
                               f"Duplicate parameter ${parameter.name} in parameter list.")
             names.add(parameter.name.lower())
             parameters.append(parameter)
@@ -290,7 +285,7 @@ class FunctionRules(StatementRules):
         self.enter(tok.start)
         body = self.parse_script_block_body(tok.end, "}")
         if parameters and body.param_block is not None:
-            self._fail_at(body.param_block, "OnlyOneParameterListAllowed",
+            self.fail_at(body.param_block, "OnlyOneParameterListAllowed",
                           "The param statement cannot be used if arguments were specified in the "
                           "function declaration.")
         self.expect_close_curly(tok)

@@ -70,12 +70,10 @@ class PipelineRules(ExpressionRules):
             return
         if isinstance(target, ASSIGNABLE) and not isinstance(target, A.InvokeMemberExpressionAst):
             return
-        e = left.extent
-        start = self.lex._line_starts[e.start_line - 1] + e.start_col - 1
-        self.fail("InvalidLeftHandSide",
-                  "The assignment expression is not valid. The input to an assignment operator "
-                  "must be an object that is able to accept assignments, such as a variable or "
-                  "a property.", start, start + len(e.text))
+        self.fail_at(left, "InvalidLeftHandSide",
+                     "The assignment expression is not valid. The input to an assignment operator "
+                     "must be an object that is able to accept assignments, such as a variable or "
+                     "a property.")
 
     # -- one element ----------------------------------------------------------------------
     def parse_pipeline_element(self, first: bool) -> Optional[A.CommandBaseAst]:

@@ -89,6 +89,10 @@ class StatementRules(LoopRules):
         if tok.kind in (T.NEWLINE, T.EOF) or tok.is_op(";") or (
                 tok.kind == T.OPERATOR and tok.value in closers):
             return
+        if tok.is_op("&&", "||"):  # pipeline chains came with PowerShell 7; msolsh is 5.1
+            self.fail("InvalidEndOfLine",
+                      f"The token '{tok.value}' is not a valid statement separator in this "
+                      f"version.", tok.start, tok.end, tok)
         self.unexpected(tok)
 
     def parse_statement_block(self, missing_id: str, missing_message: str
@@ -185,7 +189,7 @@ class StatementRules(LoopRules):
         tok = self.peek(CMD)
         if self.at_statement_end(tok):
             return None
-        return self.parse_statement()
+        return self.parse_pipeline()
 
     def _return(self, keyword: Token) -> A.ReturnStatementAst:
         self.advance(keyword)

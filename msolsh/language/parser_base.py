@@ -84,6 +84,15 @@ class ParserBase:
         el, ec = self.lex.line_col(end)
         return Extent(self.file, sl, sc, el, ec, self.text[start:end], self.text)
 
+    def start_of(self, node) -> int:
+        """The offset where an already built node starts."""
+        return self.lex.offset(node.extent.start_line, node.extent.start_col)
+
+    def fail_at(self, node, error_id: str, message: str) -> None:
+        """An error covering a whole node already built (a bad assignment target...)."""
+        start = self.start_of(node)
+        self.fail(error_id, message, start, start + len(node.extent.text))
+
     def tok_ext(self, tok: Token) -> Extent:
         return self.ext(tok.start, tok.end)
 

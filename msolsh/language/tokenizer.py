@@ -87,7 +87,9 @@ def _drive(lexer: Lexer, out: List[Token]) -> None:
         if at_start and expression_starts_at(lexer, lexer.skip_trivia(pos)[0]):
             mode = EXPR
         tok = lexer.scan(pos, mode)
-        if at_start and mode == CMD and tok.kind == T.GENERIC and tok.text.lower() in T.KEYWORDS:
+        if tok.kind == T.GENERIC and tok.text.lower() == "in" and _after_foreach_variable(out):
+            tok.kind = T.KEYWORD
+        elif at_start and mode == CMD and tok.kind == T.GENERIC and tok.text.lower() in T.KEYWORDS:
             tok.kind = T.KEYWORD
         elif at_start and (tok.kind == T.GENERIC or tok.is_op("&", ".")):
             in_command = True
@@ -105,3 +107,11 @@ def _drive(lexer: Lexer, out: List[Token]) -> None:
             at_start, in_command = True, False
         else:
             at_start = False
+
+
+def _after_foreach_variable(out: List[Token]) -> bool:
+    """`in` is a keyword only as the third thing in `foreach ($x in ...)`."""
+    significant = [t for t in out[-4:] if t.kind != T.NEWLINE]
+    return (len(significant) >= 3 and significant[-1].kind == T.VARIABLE
+            and significant[-2].is_op("(") and significant[-3].kind == T.KEYWORD
+            and significant[-3].text.lower() == "foreach")

@@ -50,7 +50,6 @@ DASH_OPERATORS = frozenset(
     ["-" + op for op in PLAIN_OPERATORS]
     + ["-" + prefix + op for op in CASED_OPERATORS for prefix in ("", "c", "i")]
 )
-UNARY_DASH_OPERATORS = frozenset({"-not", "-bnot", "-split", "-csplit", "-isplit", "-join"})
 ASSIGNMENT_OPERATORS = frozenset({"=", "+=", "-=", "*=", "/=", "%="})
 
 

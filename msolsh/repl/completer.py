@@ -74,7 +74,7 @@ class MsolshCompleter(Completer):
     def _parameter(self, wanted: Suggestion) -> Iterator[tuple]:
         cls, fn = sources.resolve_command(self.session, wanted.command)
         if cls is not None:
-            names = sources.completable_parameters(cls, wanted.used)
+            names = sources.completable_parameters(cls, wanted.used, max(wanted.position, 0))
         elif fn is not None:
             used = {u.lower() for u in wanted.used}
             names = [n for n in sources.function_parameter_names(fn) if n.lower() not in used]
@@ -90,6 +90,8 @@ class MsolshCompleter(Completer):
         values: Iterable[str] = ()
         if param is not None:
             values = self._declared_values(param, wanted.word)
+            if values == () and param.name == "Name":
+                values = self._command_names_for(wanted)
         elif wanted.parameter.lower() in _ACTION_PARAMETERS:
             values = _matching(sources.ACTION_VALUES, wanted.word)
         if values == () and _wants_path(param, wanted):
@@ -117,6 +119,19 @@ class MsolshCompleter(Completer):
         for name in sources.member_names(value):
             if name.lower().startswith(prefix):
                 yield name, None
+
+    def _command_names_for(self, wanted: Suggestion) -> Iterable[str]:
+        """Get-Help -Name and Get-Command -Name take command names (and Get-Help about_
+        topics), as pwsh's completion special-cases them."""
+        cls, _ = sources.resolve_command(self.session, wanted.command)
+        kind = getattr(cls, "name", "").lower()
+        if kind not in ("get-help", "get-command"):
+            return ()
+        pattern = _pattern(wanted.word)
+        names = [n for n, _ in sources.command_names(self.session)]
+        if kind == "get-help":
+            names += sources.help_topic_names()
+        return [n for n in names if fnmatch.fnmatchcase(n.lower(), pattern)]
 
     # -- helpers ----------------------------------------------------------------------------
     def _is_switch(self, command: str, parameter: str) -> bool:

@@ -1,8 +1,10 @@
 """Key bindings: one small function per key, PSReadLine's Windows-mode keys on prompt_toolkit.
 
 The functions are bound by `key_bindings(repl)`, where `repl` offers `runtime` (the runtime
-session), `show_toolbar` (a bool the toolbar filter reads) and `run_help(command)`, which runs a
-help command above the prompt. Knows nothing of the tenant.
+session), `show_toolbar` (settable: F2 flips it) and `run_help(command)`, which runs a help
+command above the prompt. Completion and history suggestion are computed synchronously here
+(answers come from indexes), so keys typed right after Tab or Right see their result. Knows
+nothing of the tenant.
 """
 from __future__ import annotations
 
@@ -143,6 +145,11 @@ def accept_suggestion_or_right(event: KeyPressEvent) -> None:
         buffer.cursor_position += buffer.document.get_cursor_right_position(count=event.arg)
 
 
+def undo(event: KeyPressEvent) -> None:
+    """Ctrl+Z: undo the last edit (PSReadLine's Windows-mode Undo)."""
+    event.current_buffer.undo()
+
+
 def command_under_cursor(text: str, cursor: int) -> Optional[str]:
     """The command whose name or arguments the cursor is on."""
     end = _word_end(text, cursor)
@@ -183,6 +190,7 @@ def key_bindings(repl: Any) -> KeyBindings:
     bindings.add("down", filter=default & ~has_completions)(history_search_forward)
     bindings.add("c-r", filter=default)(reverse_search_history)
     bindings.add("right", filter=default)(accept_suggestion_or_right)
+    bindings.add("c-z", filter=default)(undo)
 
     @bindings.add("f1", filter=default)
     def show_command_help(event: KeyPressEvent) -> None:

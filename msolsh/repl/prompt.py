@@ -29,7 +29,15 @@ command under the cursor; F2 shows or hides the status bar; Ctrl+D or exit leave
 
 
 def banner(session: Any) -> str:
-    return BANNER
+    """`session.banner` when the CLI set one (a string or a callable giving one), else ours."""
+    custom = getattr(session, "banner", None)
+    try:
+        text = custom() if callable(custom) else custom
+    except Exception:   # a broken banner must not stop the shell from starting
+        text = None
+    if not isinstance(text, str) or not text:
+        return BANNER
+    return text if text.endswith("\n\n") else text.rstrip("\n") + "\n\n"
 
 
 def tenant_name(session: Any) -> str:

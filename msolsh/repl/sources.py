@@ -110,6 +110,15 @@ def function_parameter_names(fn: Any) -> List[str]:
     return [n.lstrip("$") for n in names]
 
 
+def help_topic_names() -> List[str]:
+    """The about_ topics Get-Help knows (the runtime's help module lists them)."""
+    try:
+        from msolsh.runtime.help import about_topic_names
+        return list(about_topic_names())
+    except Exception:   # no help module, or no topics shipped: nothing to offer
+        return []
+
+
 # -- cmdlet parameters ----------------------------------------------------------------------
 def find_parameter(cls: type, typed: str) -> Optional[Parameter]:
     """The declared parameter `typed` names: exact name or alias, else a unique prefix."""
@@ -139,10 +148,15 @@ def possible_sets(cls: type, used: Iterable[str]) -> List[str]:
     return sets
 
 
-def completable_parameters(cls: type, used: Iterable[str]) -> List[str]:
-    """Parameter names for `cls` in the sets still possible, minus those already used, then the
-    common parameters (and -WhatIf/-Confirm when the cmdlet supports ShouldProcess)."""
+def completable_parameters(cls: type, used: Iterable[str], positional: int = 0) -> List[str]:
+    """Parameter names for `cls` in the sets still possible, minus those already used (by name,
+    or by the first `positional` positional arguments), then the common parameters (and
+    -WhatIf/-Confirm when the cmdlet supports ShouldProcess)."""
     used = list(used)
+    for _ in range(positional):
+        param = positional_parameter(cls, used, 0)
+        if param is not None:
+            used.append(param.name)
     taken = {p.name for p in (find_parameter(cls, u) for u in used) if p is not None}
     taken |= {u.lower() for u in used}
     sets = possible_sets(cls, used)

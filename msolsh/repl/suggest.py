@@ -6,9 +6,11 @@
 Kinds: 'command' (a cmdlet, function or alias name), 'parameter' (a parameter name of
 `command`, `used` lists those already typed), 'value' (the argument of `parameter`, or when
 `parameter` is '' the positional argument number `position`), 'variable' (after `$`), 'member'
-(after `$var.a.`: `variable`, `members` ('a',) and the word), and 'none'. `word` is the text to
-replace, starting at offset `start`; `quote` is the quote the user opened before a value: then
-`word` is what follows the quote and `start` is the quote's offset (it is replaced too).
+(after `$var.a.`: `variable`, `members` ('a',) and the word), and 'none'. For 'parameter',
+`position` counts the positional arguments already typed (they bind parameters too).
+`word` is the text to replace, starting at offset `start`; `quote` is the quote the user opened
+before a value: then `word` is what follows the quote and `start` is the quote's offset (it is
+replaced too).
 
 The only outside knowledge is the optional `is_switch(command, parameter) -> bool`, which
 decides whether `-Name` takes the next word as its value. Knows nothing of prompt_toolkit, the
@@ -112,25 +114,26 @@ def _in_command(words: List[Word], word: str, start: int, quote: str,
     if _is_expression(command):
         return NONE
     used = tuple(_parameter_name(w.text) for w in words[1:] if _is_parameter(w.text))
+    position = _positional_count(command, words[1:], is_switch)
     if not quote and (word == "-" or _is_parameter(word)):
-        return _parameter_word(command, word, start, used)
-    if words[-1].text.startswith("-") and _is_parameter(words[-1].text) \
-            and ":" not in words[-1].text:
+        return _parameter_word(command, word, start, used, position)
+    if _is_parameter(words[-1].text) and ":" not in words[-1].text:
         name = _parameter_name(words[-1].text)
         if not is_switch(command, name):
             return Suggestion("value", word, start, command=command, parameter=name,
                               used=used, quote=quote)
-    position = _positional_count(command, words[1:], is_switch)
     return Suggestion("value", word, start, command=command, position=position, used=used,
                       quote=quote)
 
 
-def _parameter_word(command: str, word: str, start: int, used: Tuple[str, ...]) -> Suggestion:
+def _parameter_word(command: str, word: str, start: int, used: Tuple[str, ...],
+                    position: int) -> Suggestion:
     name, colon, value = word[1:].partition(":")
     if colon:
         return Suggestion("value", value, start + len(name) + 2, command=command,
                           parameter=name, used=used)
-    return Suggestion("parameter", name, start + 1, command=command, used=used)
+    return Suggestion("parameter", name, start + 1, command=command, used=used,
+                      position=position)
 
 
 def _without_call_operator(words: List[Word]) -> List[Word]:
@@ -145,8 +148,7 @@ def _is_expression(command: str) -> bool:
 
 
 def _is_parameter(text: str) -> bool:
-    return text.startswith("-") and len(text) >= 1 and not _NUMBER.match(text) \
-        and text not in ("-", "--")
+    return text.startswith("-") and not _NUMBER.match(text) and text not in ("-", "--")
 
 
 def _parameter_name(text: str) -> str:

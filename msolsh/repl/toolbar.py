@@ -1,8 +1,9 @@
 """The bottom toolbar: the tenant's state at a glance (F2 shows or hides it).
 
 The status provider contract. The REPL does not import the tenant; it calls
-`session.status()` (the runtime session, or whatever the CLI registered there as a callable)
-before each redraw of the toolbar. It returns a mapping; every key is optional:
+`session.status()` (a method of the runtime session, or a callable the CLI assigns to
+`session.status`) on each redraw of the toolbar, so it must be cheap (counts the tenant keeps,
+not scans). It returns a mapping; every key is optional:
 
     tenant             str        the tenant's name, e.g. 'contoso.onmicrosoft.com'
     time               datetime | str    the simulated clock

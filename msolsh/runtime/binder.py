@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Tuple
 
 from msolsh.language.ast import Extent
-from msolsh.runtime.binder_support import (Argument, BindingError, convert_argument, is_switch,
-                                           type_display, validate)
+from msolsh.runtime.binder_support import (Argument, BindingError, check_null, convert_argument,
+                                           is_switch, type_display, validate)
 from msolsh.runtime.cmdlet import ALL_SETS, Parameter
 from msolsh.runtime.common import COMMON_NAMES, common_parameters
 from msolsh.runtime.values import PSHashtable, PSObject
@@ -154,6 +154,8 @@ class Binder:
         table[param.name] = self.convert(param, value, extent)
 
     def convert(self, param: Parameter, value: Any, extent: Optional[Extent]) -> Any:
+        if value is None:
+            check_null(self, param, extent)    # pwsh checks $null before converting
         value = convert_argument(self, param, value, extent)
         validate(self, param, value, extent)
         return value
@@ -169,12 +171,16 @@ class Binder:
         return found
 
     def _bind_positional(self, args: List[Argument], result: BindResult, candidates: List[str]) -> List[str]:
-        for arg in args:
+        for index, arg in enumerate(args):
             choices = []
             for set_name in candidates:
                 slots = self.meta.positional(set_name, result.bound)
                 if slots and slots[0] not in choices:
                     choices.append(slots[0])
+            remaining = self._remaining(candidates, result)
+            if remaining is not None and (not choices or remaining in choices):
+                self._set(result, remaining, [a.value for a in args[index:]], arg.extent)
+                return [s for s in candidates if remaining.in_set(s)] or candidates
             if not choices:
                 if not self.meta.advanced:
                     result.extra.append(arg.value)
@@ -186,6 +192,14 @@ class Binder:
             self._set(result, param, arg.value, arg.extent)
             candidates = [s for s in candidates if param.in_set(s)] or candidates
         return candidates
+
+    def _remaining(self, candidates: List[str], result: BindResult) -> Optional[Parameter]:
+        """The unbound [Parameter(ValueFromRemainingArguments)] parameter, if any."""
+        for param in self.meta.parameters.values():
+            if getattr(param, "value_from_remaining_arguments", False) and param.name not in result.bound \
+                    and any(param.in_set(s) for s in candidates):
+                return param
+        return None
 
     def _pick(self, choices: List[Parameter], candidates: List[str]) -> Parameter:
         default = self.meta.default_set

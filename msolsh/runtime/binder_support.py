@@ -118,17 +118,23 @@ def _validation(binder: Any, param: Parameter, text: str, extent: Optional[Exten
     return binder.fail(text, error_id, extent, "InvalidData", "ParameterBindingValidationException")
 
 
+def check_null(binder: Any, param: Parameter, extent: Optional[Extent]) -> None:
+    if _mandatory(param) and not is_switch(param) and not getattr(param, "allow_null", False):
+        raise _validation(binder, param, f"Cannot bind argument to parameter '{param.name}' because "
+                          f"it is null.", extent, "ParameterArgumentValidationErrorNullNotAllowed")
+
+
 def validate(binder: Any, param: Parameter, value: Any, extent: Optional[Extent]) -> None:
     name = param.name
     if _mandatory(param) and not is_switch(param):
-        if value is None:
+        if value is None and not getattr(param, "allow_null", False):
             raise _validation(binder, param, f"Cannot bind argument to parameter '{name}' because "
                               f"it is null.", extent, "ParameterArgumentValidationErrorNullNotAllowed")
-        if value == "" and isinstance(value, str):
+        if value == "" and isinstance(value, str) and not getattr(param, "allow_empty_string", False):
             raise _validation(binder, param, f"Cannot bind argument to parameter '{name}' because "
                               f"it is an empty string.", extent,
                               "ParameterArgumentValidationErrorEmptyStringNotAllowed")
-        if isinstance(value, list) and not value:
+        if isinstance(value, list) and not value and not getattr(param, "allow_empty_collection", False):
             raise _validation(binder, param, f"Cannot bind argument to parameter '{name}' because "
                               f"it is an empty array.", extent,
                               "ParameterArgumentValidationErrorEmptyArrayNotAllowed")

@@ -10,6 +10,9 @@ Interface (bound once by the compiler and the parameter binder):
                                   PSRuntimeException with pwsh's message, id and category
   convert_try(value, type_name) -> (ok, value)     for -as
   converter(type_name) -> Callable[[value], value]  the same, resolved once
+  element_string(v)               Object.ToString(): collections show their type name
+  format_double(f) / format_timespan(t)             .NET's default text of a double / TimeSpan
+  INT_RANGES                      the integer types' ranges and their .NET overflow wording
 Type names may be accelerators ('int') or .NET names ('System.Int32'), any case, and 'T[]'.
 Knows nothing of the compiler, scopes or the tenant.
 """
@@ -135,7 +138,8 @@ def _other_string(v: Any, t: type) -> str:
     if t is Decimal:
         return format(v, "f")
     if t is _dt.datetime:
-        return v.strftime("%m/%d/%Y %H:%M:%S")
+        return (f"{v.month:02d}/{v.day:02d}/{v.year:04d} "
+                f"{v.hour:02d}:{v.minute:02d}:{v.second:02d}")
     if t is _dt.timedelta:
         return format_timespan(v)
     if t is PSHashtable:

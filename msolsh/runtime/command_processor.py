@@ -67,9 +67,10 @@ class CommandProcessor:
     def error_action(self) -> str:
         return self.common.error_action or to_string(self.preference("erroractionpreference") or "Continue")
 
-    def caller_invocation(self) -> Optional[InvocationInfo]:
-        """The function or script this command runs in (name and call-site extent), or None at
-        the top level. Write-Error attributes its records to it, as pwsh does."""
+    def caller_invocation(self) -> InvocationInfo:
+        """The function or script this command runs in (its name and call-site extent), as pwsh
+        attributes Write-Error's records. At the prompt, Windows PowerShell 5.1 names the whole
+        input line instead and shows no position: that is what comes back then."""
         scope = self.scope
         while scope is not None:
             if scope.invocation is not None:
@@ -77,7 +78,8 @@ class CommandProcessor:
                 return InvocationInfo(command_name=name or None, extent=extent,
                                       script_name=extent.file if extent is not None else None)
             scope = scope.parent
-        return None
+        line = self.extent.line_text().strip() if self.extent is not None else None
+        return InvocationInfo(command_name=line or None, extent=None)
 
     def set_variable(self, name: str, value: Any) -> None:
         """Set a variable in the scope the command was called from (-OutVariable, Tee-Object)."""
@@ -279,6 +281,10 @@ class CmdletProcessor(CommandProcessor):
         self.drain(self.cmdlet.begin())
 
     def process(self, obj: Any) -> None:
+        plan = self.result.plan
+        if plan is not None and plan.any_object is not None:
+            self._process_one(plan.any_object, obj)
+            return
         try:
             values = self.binder.bind_pipeline(self.result, obj, self.extent)
         except BindingError as exc:
@@ -296,6 +302,17 @@ class CmdletProcessor(CommandProcessor):
             for name in values:
                 setattr(cmdlet, name, defaults[name])
                 del bound[name]
+
+    def _process_one(self, name: str, obj: Any) -> None:
+        """The common case: one -InputObject-like parameter takes every object as it is."""
+        cmdlet = self.cmdlet
+        setattr(cmdlet, name, obj)
+        cmdlet.bound[name] = obj
+        try:
+            self.drain(cmdlet.process())
+        finally:
+            setattr(cmdlet, name, self._defaults[name])
+            del cmdlet.bound[name]
 
     def process_no_input(self) -> None:
         self.drain(self.cmdlet.process())
@@ -317,7 +334,7 @@ class PSCmdletView:
         if lower == "parametersetname":
             return self.processor.result.set_name
         if lower == "myinvocation":
-            return self.processor.own.vars.get("myinvocation")
+            return self.processor.own.vars.get("myinvocation") or self.processor._invocation()
         if lower == "commandruntime":
             return self.processor.name
         return None

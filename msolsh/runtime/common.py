@@ -69,18 +69,14 @@ def bad_action_message(value: Any) -> str:
 class CommonSettings:
     """The common parameters one invocation was given (None: not given)."""
 
-    __slots__ = ("error_action", "warning_action", "information_action", "error_variable",
-                 "warning_variable", "out_variable", "verbose", "debug", "what_if", "confirm",
-                 "information_variable", "pipeline_variable", "out_buffer")
+    error_action = warning_action = information_action = None
+    error_variable = warning_variable = out_variable = information_variable = None
+    verbose = debug = what_if = confirm = pipeline_variable = out_buffer = None
 
     def __init__(self, values: Optional[Dict[str, Any]] = None):
-        for slot in self.__slots__:
-            setattr(self, slot, None)
-        for name, value in (values or {}).items():
-            setattr(self, _SLOTS[name.lower()], value)
-
-    def any(self) -> bool:
-        return any(getattr(self, slot) is not None for slot in self.__slots__)
+        if values:
+            for name, value in values.items():
+                setattr(self, _SLOTS[name.lower()], value)
 
 
 _SLOTS = {"erroraction": "error_action", "warningaction": "warning_action",

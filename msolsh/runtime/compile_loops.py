@@ -32,15 +32,7 @@ def _items(node: A.PipelineBaseAst) -> Callable[[Any], Any]:
     """The collection a foreach walks; a literal range is walked lazily."""
     expression = single_expression(node)
     if isinstance(expression, A.BinaryExpressionAst) and expression.operator == "..":
-        low, high = compile_expr(expression.left), compile_expr(expression.right)
-        make_range = binary("..")
-
-        def walk_range(s: Any) -> Any:
-            a, b = low(s), high(s)
-            if type(a) is int and type(b) is int:
-                return range(a, b + 1) if a <= b else range(a, b - 1, -1)
-            return make_range(a, b)
-        return walk_range
+        return range_items(expression)
     value = compile_value(node)
 
     def walk(s: Any) -> Any:
@@ -51,6 +43,28 @@ def _items(node: A.PipelineBaseAst) -> Callable[[Any], Any]:
             return collection
         return (collection,)
     return walk
+
+
+def range_items(expression: A.BinaryExpressionAst) -> Callable[[Any], Any]:
+    """`a..b` as a lazy Python range when both ends are integers (else the operator's list)."""
+    low, high = compile_expr(expression.left), compile_expr(expression.right)
+    make_range = binary("..")
+    extent = expression.extent
+
+    def walk_range(s: Any) -> Any:
+        a, b = low(s), high(s)
+        if type(a) is float and a == int(a):
+            a = int(a)
+        if type(b) is float and b == int(b):
+            b = int(b)
+        if type(a) is int and type(b) is int:
+            return range(a, b + 1) if a <= b else range(a, b - 1, -1)
+        try:
+            return make_range(a, b)
+        except PSRuntimeException as exc:
+            from msolsh.runtime.compiler_base import locate
+            raise locate(exc, extent)
+    return walk_range
 
 
 def foreach(node: A.ForEachStatementAst) -> Any:
@@ -177,9 +191,14 @@ def switch(node: A.SwitchStatementAst) -> Any:
     default = compile_block(node.default) if node.default else None
     value, label = compile_value(node.condition), _label(node)
 
+    from_file = "file" in flags
+
     def run(s: Any, out: Any) -> None:
         subject = value(s)
-        items = subject if isinstance(subject, list) else [subject]
+        if from_file:
+            items = _file_lines(to_string(subject), node.condition.extent)
+        else:
+            items = subject if isinstance(subject, list) else [subject]
         saved = s.vars.get("_")
         try:
             for item in items:
@@ -195,6 +214,17 @@ def switch(node: A.SwitchStatementAst) -> Any:
         finally:
             s.vars["_"] = saved
     return run
+
+
+def _file_lines(path: str, extent: Any) -> list:
+    """switch -file: the lines of a text file."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read().splitlines()
+    except OSError:
+        from msolsh.runtime.compiler_base import error
+        raise error(f"Could not find file '{path}'.", "FileNotFound", "ObjectNotFound",
+                    exception_type="System.IO.FileNotFoundException", target=path, extent=extent)
 
 
 def _switch_one(s: Any, out: Any, item: Any, clauses: list, default: Any) -> None:

@@ -37,11 +37,11 @@ def run_statements(stmts: Sequence[Stmt]) -> Stmt:
             try:
                 only(s, out)
             except PSRuntimeException as exc:
-                s.session.statement_failed(exc)
+                s.session.statement_failed(exc, s)
             except (ControlFlow, KeyboardInterrupt):
                 raise
             except Exception as exc:  # a value module or cmdlet bug: still a pwsh error
-                s.session.statement_failed(from_python(exc))
+                s.session.statement_failed(from_python(exc), s)
         return run_one
     stmts = tuple(stmts)
 
@@ -50,11 +50,11 @@ def run_statements(stmts: Sequence[Stmt]) -> Stmt:
             try:
                 st(s, out)
             except PSRuntimeException as exc:
-                s.session.statement_failed(exc)
+                s.session.statement_failed(exc, s)
             except (ControlFlow, KeyboardInterrupt):
                 raise
             except Exception as exc:
-                s.session.statement_failed(from_python(exc))
+                s.session.statement_failed(from_python(exc), s)
     return run
 
 

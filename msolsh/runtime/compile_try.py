@@ -115,7 +115,7 @@ def trapped(stmts: Sequence[Any], traps: Sequence[A.TrapStatementAst]) -> Any:
                 ps = from_python(exc)
                 handler = _trap_for(handlers, ps.record)
                 if handler is None:
-                    session.statement_failed(ps)
+                    session.statement_failed(ps, s)
                     continue
                 _run_trap(s, out, handler, ps)
             finally:

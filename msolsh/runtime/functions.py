@@ -24,6 +24,7 @@ class Signature:
 
     def __init__(self, params: Tuple[A.ParameterAst, ...], block_attrs: Tuple[A.AttributeAst, ...]):
         from msolsh.runtime.compile_expressions import compile_expr, converter_for
+        self.uses: frozenset = frozenset()
         self.parameters: Dict[str, Parameter] = {}
         self.defaults: Dict[str, Any] = {}
         self.converters: Dict[str, Any] = {}
@@ -83,6 +84,7 @@ def _declare(node: A.ParameterAst, index: Optional[int], advanced: bool) -> Tupl
     type_name: Optional[str] = None
     sets: Dict[str, Dict[str, Any]] = {}
     flags: Dict[str, Any] = {}
+    extra: Dict[str, Any] = {}      # attributes the binder reads beyond cmdlet.Parameter's own
     for attr in node.attributes:
         if isinstance(attr, A.TypeConstraintAst):
             type_name = attr.type_name
@@ -97,6 +99,8 @@ def _declare(node: A.ParameterAst, index: Optional[int], advanced: bool) -> Tupl
             flags["pipeline_by_property"] = flags.get("pipeline_by_property") or \
                 bool(named.get("valuefrompipelinebypropertyname"))
             flags["help"] = named.get("helpmessage") or ""
+            if named.get("valuefromremainingarguments"):
+                extra["value_from_remaining_arguments"] = True
         elif kind == "alias":
             flags["aliases"] = tuple(str(v) for v in _flatten(values))
         elif kind == "validateset":
@@ -107,6 +111,9 @@ def _declare(node: A.ParameterAst, index: Optional[int], advanced: bool) -> Tupl
             flags["not_null"] = True
         elif kind == "validatenotnullorempty":
             flags["not_null_or_empty"] = True
+        elif kind in ("allownull", "allowemptystring", "allowemptycollection"):
+            extra[{"allownull": "allow_null", "allowemptystring": "allow_empty_string",
+                   "allowemptycollection": "allow_empty_collection"}[kind]] = True
     if not sets:
         sets[ALL_SETS] = dict(mandatory=False, position=None)
     if index is not None:
@@ -119,6 +126,8 @@ def _declare(node: A.ParameterAst, index: Optional[int], advanced: bool) -> Tupl
     first = sets[names[0]]
     param = make(set=names, sets=sets, mandatory=first["mandatory"], position=first["position"], **flags)
     param.name = node.name
+    for attribute, value in extra.items():
+        setattr(param, attribute, value)
     return param, type_name
 
 
@@ -136,7 +145,14 @@ def signature_of(block: ScriptBlock, extra: Tuple[A.ParameterAst, ...] = ()) -> 
         params = extra or (param_block.parameters if param_block else ())
         attrs = param_block.attributes if param_block else ()
         compiled.signature = Signature(params, attrs)
+        compiled.signature.uses = _variables_used(block.ast)
     return compiled.signature
+
+
+def _variables_used(node: A.ScriptBlockAst) -> frozenset:
+    """The variable names a body reads, so that costly automatic variables ($MyInvocation,
+    $PSBoundParameters) are only built for functions that use them."""
+    return frozenset(n.name.lower() for n in A.walk(node) if isinstance(n, A.VariableExpressionAst))
 
 
 class FunctionInfo:
@@ -220,8 +236,11 @@ class ScriptProcessor(CommandProcessor):
                 scope.vars[key] = value
         variables = scope.vars
         variables["args"] = list(result.extra)
-        variables["psboundparameters"] = PSHashtable(result.bound.items())
-        variables["myinvocation"] = self._invocation()
+        uses = sig.uses
+        if "psboundparameters" in uses:
+            variables["psboundparameters"] = PSHashtable(result.bound.items())
+        if "myinvocation" in uses or self.script_path:
+            variables["myinvocation"] = self._invocation()
         if self.script_path:
             import os
             variables["pscommandpath"] = self.script_path

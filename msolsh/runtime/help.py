@@ -160,7 +160,8 @@ def _indent(text: str, spaces: int) -> List[str]:
 
 
 def _pipeline_text(param: Parameter) -> str:
-    kinds = [k for k, on in (("ByValue", param.pipeline), ("ByPropertyName", param.pipeline_by_property)) if on]
+    flags = (("ByValue", param.pipeline), ("ByPropertyName", param.pipeline_by_property))
+    kinds = [kind for kind, on in flags if on]
     return f"True ({', '.join(kinds)})" if kinds else "False"
 
 

@@ -1,13 +1,16 @@
 """Properties, methods and indexes of values, through an allow-list per kind of value.
 
 Interface:
-  get_member(obj, name)               $x.Name (missing -> $null; arrays enumerate members)
+  get_member(obj, name)               $x.Name (missing -> $null; arrays enumerate members;
+                                      every scalar has Count/Length 1, $null 0)
   set_member(obj, name, value)        $x.Name = v
   invoke_method(obj, name, args)      $x.ToUpper(), $a.Where({...}) (arrays enumerate methods)
   get_index(obj, index)               $a[0], $a[-1], $a[1,2], $h['k'], $s[0]
   set_index(obj, index, value)        $a[0] = v, $h['k'] = v
   set_script_invoker(fn)              fn(scriptblock, dollar_under) -> list of outputs, used by
                                       .Where({}) and .ForEach({}); the compiler registers it
+$x.PSObject is a PSObjectView (Properties, TypeNames, BaseObject); Match.Groups and
+PSObject.Properties are Groups lists, indexable by name.
 Member names are looked up in the tables below (case-insensitively), never with getattr on user
 text. Engine objects (script blocks, error records) are the compiler's business, not this module's.
 """
@@ -50,8 +53,16 @@ class PSObjectView:
 
 
 class Groups(list):
-    """Match.Groups: indexable by number or by name."""
+    """Match.Groups and PSObject.Properties: indexable by number or by name."""
     __slots__ = ()
+
+    def named(self, name: str) -> Any:
+        key = name.lower()
+        for item in self:
+            item_name = item.name if type(item) is Match else get_member(item, "Name")
+            if isinstance(item_name, str) and item_name.lower() == key:
+                return item
+        return None
 
 
 # --- properties ----------------------------------------------------------------------------
@@ -143,10 +154,10 @@ def _view_property(view: PSObjectView, lname: str) -> Any:
         return True, target
     if lname in ("properties", "members"):
         pairs = target.properties() if type(target) is PSObject else []
-        return True, [PSObject([("Name", n), ("Value", v), ("MemberType", "NoteProperty"),
+        return True, Groups(PSObject([("Name", n), ("Value", v), ("MemberType", "NoteProperty"),
                                 ("TypeNameOfValue", type_name_of(v) if v is not None else "System.Object")],
                                ["System.Management.Automation.PSNoteProperty", "System.Object"])
-                      for n, v in pairs]
+                      for n, v in pairs)
     return False, None
 
 
@@ -275,7 +286,7 @@ def get_index(obj: Any, index: Any) -> Any:
 def _index_one(obj: Any, t: type, index: Any) -> Any:
     if isinstance(obj, list):
         if t is Groups and type(index) is str:
-            return next((g for g in obj if g.name.lower() == index.lower()), None)
+            return obj.named(index)
         i = convert(index, "System.Int32")
         return obj[i] if -len(obj) <= i < len(obj) else None
     if t is str:

@@ -108,12 +108,18 @@ def _same_key(a: Any, b: Any) -> bool:
 
 
 def _add_time(a: Any, b: Any) -> Any:
-    if type(b) is _dt.timedelta:
-        return a + b
-    if type(a) is _dt.timedelta:
-        return a + convert(b, "System.TimeSpan")
-    fail(f'Cannot convert the "{to_string(b)}" value of type "{type_name_of(b)}" to type '
-         f'"System.TimeSpan".', "ConvertToFinalInvalidCastException", "InvalidArgument")
+    """DateTime/TimeSpan + TimeSpan (a number is a count of ticks, as .NET converts it)."""
+    span = b if type(b) is _dt.timedelta else convert(b, "System.TimeSpan")
+    try:
+        return a + span
+    except OverflowError:
+        _unrepresentable()
+
+
+def _unrepresentable() -> None:
+    fail("The added or subtracted value results in an un-representable DateTime. (Parameter "
+         "'value')", "System.ArgumentOutOfRangeException", "OperationStopped",
+         exception_type="System.ArgumentOutOfRangeException")
 
 
 def subtract(a: Any, b: Any) -> Any:
@@ -122,10 +128,12 @@ def subtract(a: Any, b: Any) -> Any:
         return r if _I64_MIN <= r <= _I64_MAX else float(r)
     if type(a) is float and type(b) in (float, int):
         return a - b
-    if type(a) is _dt.datetime:
-        return a - (b if type(b) in (_dt.datetime, _dt.timedelta) else convert(b, "System.TimeSpan"))
-    if type(a) is _dt.timedelta:
-        return a - convert(b, "System.TimeSpan")
+    if type(a) is _dt.datetime or type(a) is _dt.timedelta:
+        other = b if type(b) in (type(a), _dt.timedelta) else convert(b, "System.TimeSpan")
+        try:
+            return a - other
+        except OverflowError:
+            _unrepresentable()
     if not (a is None or type(a) in (str, Char) or type(a) in _NUMERIC):
         _op_missing(a, "op_Subtraction")
     return _arith(a, b, lambda x, y: x - y, lambda x, y: x - y)
@@ -481,10 +489,10 @@ def _like_op(ci: bool, negate: bool) -> Callable[[Any, Any], Any]:
     return _filtering(test)
 
 
-def regex(pattern: Any, ci: bool) -> "re.Pattern[str]":
+def regex(pattern: Any, ci: bool, flags: int = 0) -> "re.Pattern[str]":
     text = to_string(pattern)
     try:
-        return compile_regex(text, ci)
+        return compile_regex(text, ci, flags)
     except RegexError:
         fail(f"The regular expression pattern {text} is not valid.", "InvalidRegularExpression",
              "InvalidOperation")
@@ -543,21 +551,30 @@ _SPLIT_OPTIONS = ("simplematch", "regexmatch", "ignorecase", "cultureinvariant",
                   "singleline", "ignorepatternwhitespace", "explicitcapture")
 
 
+_SPLIT_FLAGS = {"multiline": re.MULTILINE, "singleline": re.DOTALL,
+                "ignorepatternwhitespace": re.VERBOSE}
+
+
 def _split_op(ci: bool) -> Callable[[Any, Any], List[str]]:
     def op(a: Any, b: Any) -> List[str]:
         parts = b if isinstance(b, list) and b else [b]
         limit = convert(parts[1], "System.Int32") if len(parts) > 1 else 0
-        options = ([o.strip().lower() for o in to_string(parts[2]).split(",")]
-                   if len(parts) > 2 else [])
-        for option in options:
-            if option not in _SPLIT_OPTIONS:
+        given = [o.strip() for o in to_string(parts[2]).split(",")] if len(parts) > 2 else []
+        options = [o.lower() for o in given]
+        for option in given:
+            if option.lower() not in _SPLIT_OPTIONS:
                 fail(f'Cannot convert value "{option}" to type '
-                     f'"System.Management.Automation.SplitOptions".',
+                     f'"System.Management.Automation.SplitOptions". Error: "Unable to match the '
+                     f'identifier name {option} to a valid enumerator name. Specify one of the '
+                     f'following enumerator names and try again: '
+                     f'SimpleMatch, RegexMatch, CultureInvariant, IgnorePatternWhitespace, '
+                     f'Multiline, Singleline, IgnoreCase, ExplicitCapture"',
                      "InvalidCastFromStringToInteger", "InvalidArgument")
         pattern = to_string(parts[0])
         if "simplematch" in options:
             pattern = re.escape(pattern)
-        rx = regex(pattern, ci or "ignorecase" in options)
+        flags = sum(flag for name, flag in _SPLIT_FLAGS.items() if name in options)
+        rx = regex(pattern, ci or "ignorecase" in options, flags)
         items = a if isinstance(a, list) else [a]
         return [piece for item in items for piece in regex_split(to_string(item), rx, limit)]
     return op

@@ -40,7 +40,12 @@ class ExpressionElement:
     """An expression at the head of a pipeline: its value, enumerated, is the input."""
 
     def __init__(self, node: A.CommandExpressionAst):
-        self.value = compile_expr(node.expression)
+        expression = node.expression
+        if isinstance(expression, A.BinaryExpressionAst) and expression.operator == "..":
+            from msolsh.runtime.compile_loops import range_items
+            self.value = range_items(expression)    # `1..1e9 | Select -First 1` stays lazy
+        else:
+            self.value = compile_expr(expression)
         self.redirections = compile_redirections(node.redirections)
 
     def create(self, s: Any, position: int, has_input: bool) -> Any:
@@ -58,7 +63,13 @@ class ExpressionProcessor:
         pass
 
     def process_no_input(self) -> None:
-        emit_value(self.value(self.s), _Emitter(self.emit))
+        value = self.value(self.s)
+        if type(value) is range:
+            emit = self.emit
+            for item in value:
+                emit(item)
+            return
+        emit_value(value, _Emitter(self.emit))
 
     def process(self, obj: Any) -> None:
         self.process_no_input()

@@ -132,12 +132,14 @@ def translate_regex(pattern: str) -> str:
 _REGEX_CACHE: dict = {}
 
 
-def compile_regex(pattern: str, ignore_case: bool = True) -> "re.Pattern[str]":
-    key = (pattern, ignore_case)
+def compile_regex(pattern: str, ignore_case: bool = True, flags: int = 0) -> "re.Pattern[str]":
+    """A cached compiled .NET pattern; flags: extra re flags (Multiline, Singleline...)."""
+    key = (pattern, ignore_case, flags)
     compiled = _REGEX_CACHE.get(key)
     if compiled is None:
         try:
-            compiled = re.compile(translate_regex(pattern), re.IGNORECASE if ignore_case else 0)
+            compiled = re.compile(translate_regex(pattern),
+                                  flags | (re.IGNORECASE if ignore_case else 0))
         except (re.error, RecursionError, OverflowError) as exc:
             raise RegexError(pattern, str(exc)) from None
         if len(_REGEX_CACHE) > 512:
@@ -328,13 +330,18 @@ _TIME_FORMATS = ["", "T%H:%M", "T%H:%M:%S", "T%H:%M:%S.%f", " %H:%M", " %H:%M:%S
 def parse_datetime(text: str) -> _dt.datetime:
     """DateTime.Parse with the invariant culture, for the shapes people type."""
     s = " ".join(text.split())
-    utc = s.endswith("Z") or s.endswith("z")
-    s = s[:-1] if utc else s
+    s = s[:-1] if s[-1:] in ("Z", "z") and ":" in s else s
+    offset = _dt.timedelta(0)
+    zone = _OFFSET.search(s)
+    if zone and ":" in s[:zone.start()]:      # an explicit offset: convert to local time, which is UTC in the simulation
+        sign = -1 if zone.group(1) == "-" else 1
+        offset = sign * _dt.timedelta(hours=int(zone.group(2)), minutes=int(zone.group(3)))
+        s = s[:zone.start()]
     s = _trim_fraction(s)
     for date_fmt in _DATE_FORMATS:
         for time_fmt in _TIME_FORMATS:
             try:
-                return _dt.datetime.strptime(s, date_fmt + time_fmt)
+                return _dt.datetime.strptime(s, date_fmt + time_fmt) - offset
             except ValueError:
                 pass
     for time_fmt in ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p"):
@@ -344,6 +351,9 @@ def parse_datetime(text: str) -> _dt.datetime:
             continue
         return _dt.datetime.combine(now().date(), t.time())
     raise ValueError(f"String '{text}' was not recognized as a valid DateTime.")
+
+
+_OFFSET = re.compile(r"(?<=\d)([+-])(\d\d):?(\d\d)$")
 
 
 def _trim_fraction(s: str) -> str:

@@ -7,13 +7,15 @@ Nothing here knows the tenant.
 """
 from __future__ import annotations
 
+import weakref
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from msolsh.language import ast as A
 from msolsh.runtime.compiler_base import ReturnSignal
 from msolsh.runtime.scope import MISSING
 
-_CACHE: Dict[int, Tuple[A.ScriptBlockAst, "CompiledBlock"]] = {}
+# id(ast) -> (weak reference to the ast, its compiled form); an entry goes when its ast does.
+_CACHE: Dict[int, Tuple[Any, "CompiledBlock"]] = {}
 
 
 class CompiledBlock:
@@ -32,11 +34,13 @@ class CompiledBlock:
 
 
 def compile_scriptblock(node: A.ScriptBlockAst) -> CompiledBlock:
-    entry = _CACHE.get(id(node))
-    if entry is not None and entry[0] is node:
+    key = id(node)
+    entry = _CACHE.get(key)
+    if entry is not None and entry[0]() is node:
         return entry[1]
     compiled = CompiledBlock(node)
-    _CACHE[id(node)] = (node, compiled)
+    _CACHE[key] = (weakref.ref(node), compiled)
+    weakref.finalize(node, _CACHE.pop, key, None)
     return compiled
 
 

@@ -208,10 +208,13 @@ class Session:
         return result
 
     # ---------------------------------------------------------------- errors
-    def statement_failed(self, exc: PSRuntimeException) -> None:
-        """A statement stopped with an error: unwind if a try/trap waits or it ends the script."""
+    def statement_failed(self, exc: PSRuntimeException, scope: Optional[Scope] = None) -> None:
+        """A statement stopped with an error: unwind if a try/trap waits or it ends the script
+        ($ErrorActionPreference = 'Stop' makes every error end the script)."""
         if self.try_depth or getattr(exc, "script_terminating", False):
             raise exc
+        if scope is not None and to_string(scope.lookup("erroractionpreference")).lower() == "stop":
+            raise mark_script_terminating(exc)
         self.report_error(exc.record)
 
     def report_error(self, record: ErrorRecord) -> None:
@@ -306,9 +309,24 @@ class Session:
         return self.host.prompt_choice(caption, message, choices, default)
 
     def write_redirect_file(self, path: str, objects: List[Any], append: bool) -> None:
-        text = self.render_output([o for o in objects])
-        with open(path, "a" if append else "w", encoding="utf-8") as handle:
-            handle.write(text)
+        """`> file` / `>> file`: what the console would show, written as Out-File does."""
+        if not path:
+            raise PSRuntimeException(ErrorRecord(
+                "Cannot bind argument to parameter 'FilePath' because it is an empty string.",
+                "ParameterArgumentValidationErrorEmptyStringNotAllowed", "InvalidData",
+                exception_type="System.Management.Automation.ParameterBindingValidationException",
+                fq_class="Microsoft.PowerShell.Commands.OutFileCommand",
+                invocation=InvocationInfo(command_name="Out-File")))
+        text = self.render_output(list(objects))
+        try:
+            with open(path, "a" if append else "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError:
+            raise PSRuntimeException(ErrorRecord(
+                f"Could not find a part of the path '{os.path.abspath(path)}'.", "FileOpenFailure",
+                "OpenError", target=path, exception_type="System.IO.DirectoryNotFoundException",
+                fq_class="Microsoft.PowerShell.Commands.OutFileCommand",
+                invocation=InvocationInfo(command_name="Out-File")))
 
     # ---------------------------------------------------------------- commands
     def define_function(self, info: Any, scope: Scope) -> None:

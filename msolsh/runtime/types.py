@@ -15,7 +15,9 @@ Knows nothing of the compiler or the tenant.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
+import math
 import random
 import re
 import uuid
@@ -277,7 +279,7 @@ def _round(x: Any, digits: Any = 0, mode: Any = None) -> Any:
         return n.quantize(Decimal(1).scaleb(-digits), rounding=mode)
     scaled = float(n) * 10.0 ** digits      # .NET scales, rounds, unscales (so 2.675 -> 2.67)
     if away:
-        whole = __import__("math").floor(abs(scaled) + 0.5) * (1 if scaled >= 0 else -1)
+        whole = math.floor(abs(scaled) + 0.5) * (1 if scaled >= 0 else -1)
     else:
         whole = round(scaled)
     return float(whole) / 10.0 ** digits
@@ -286,7 +288,7 @@ def _round(x: Any, digits: Any = 0, mode: Any = None) -> Any:
 def _math1(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def run(x: Any) -> Any:
         n = _N(x, "System.Double")
-        return fn(n) if type(n) is Decimal else float(fn(float(n)))
+        return Decimal(fn(n)) if type(n) is Decimal else float(fn(float(n)))
     return run
 
 
@@ -471,9 +473,9 @@ for _name in _INT_NAMES:
 _ANY = (-1,)
 _METHODS: Dict[tuple, tuple] = {
     ("System.Math", "round"): (_round, (1, 2, 3)),
-    ("System.Math", "floor"): (_math1(lambda n: __import__("math").floor(n)), (1,)),
-    ("System.Math", "ceiling"): (_math1(lambda n: __import__("math").ceil(n)), (1,)),
-    ("System.Math", "truncate"): (_math1(lambda n: __import__("math").trunc(n)), (1,)),
+    ("System.Math", "floor"): (_math1(math.floor), (1,)),
+    ("System.Math", "ceiling"): (_math1(math.ceil), (1,)),
+    ("System.Math", "truncate"): (_math1(math.trunc), (1,)),
     ("System.Math", "abs"): (_abs, (1,)), ("System.Math", "max"): (_minmax(max), (2,)),
     ("System.Math", "min"): (_minmax(min), (2,)),
     ("System.Math", "pow"): (lambda a, b: _f(a) ** _f(b), (2,)),
@@ -488,9 +490,9 @@ _METHODS: Dict[tuple, tuple] = {
     ("System.Guid", "parse"): (lambda s: _coerce.convert(_S(s), "System.Guid"), (1,)),
     ("System.DateTime", "parse"): (lambda s, p=None: pstypes.parse_datetime(_S(s)), (1, 2)),
     ("System.DateTime", "parseexact"): (_parse_exact, (3, 4)),
-    ("System.DateTime", "isleapyear"): (lambda y: __import__("calendar").isleap(int(_N(y))), (1,)),
+    ("System.DateTime", "isleapyear"): (lambda y: calendar.isleap(int(_N(y))), (1,)),
     ("System.DateTime", "daysinmonth"):
-        (lambda y, m: __import__("calendar").monthrange(int(_N(y)), int(_N(m)))[1], (2,)),
+        (lambda y, m: calendar.monthrange(int(_N(y)), int(_N(m)))[1], (2,)),
     ("System.TimeSpan", "fromdays"): (lambda n: _dt.timedelta(days=_f(n)), (1,)),
     ("System.TimeSpan", "fromhours"): (lambda n: _dt.timedelta(hours=_f(n)), (1,)),
     ("System.TimeSpan", "fromminutes"): (lambda n: _dt.timedelta(minutes=_f(n)), (1,)),

@@ -13,6 +13,7 @@ import bisect
 from .aad_admin import RECYCLE_BIN_DAYS, CloudAdministration  # noqa: F401
 from .aad_objects import AADObject, primary_smtp, smtp_addresses  # noqa: F401 (re-exported)
 from .errors import AzureADError
+from .prefix_index import PrefixIndex
 
 FEATURES = {  # Get-MsolDirSyncFeatures names and their defaults for a post-2016 tenant
     "BlockCloudObjectTakeoverThroughHardMatch": False, "BlockSoftMatch": False,
@@ -44,11 +45,13 @@ class AzureAD(CloudAdministration):
     def _reindex(self):
         self._by_upn, self._by_immutable, self._by_address = {}, {}, {}
         self._deleted_by_upn: dict[str, set] = {}
+        self._search = PrefixIndex(_search_keys, lambda: self.objects.items())
         self._with_provisioning_errors: set[str] = set()
         for obj in self.objects.values():
             self._index(obj)
 
     def _index(self, obj: AADObject):
+        self._search.invalidate()
         if obj.immutable_id:
             self._by_immutable[obj.immutable_id] = obj.object_id
         if obj.provisioning_errors:
@@ -111,6 +114,13 @@ class AzureAD(CloudAdministration):
     def by_upn(self, upn: str) -> AADObject | None:
         oid = self._by_upn.get(upn.lower())
         return self.objects[oid] if oid else None
+
+    def search(self, prefix: str, object_type: str | None = None,
+               deleted: bool = False) -> list[AADObject]:
+        """-SearchString: objects whose display name, UPN or an email address starts with it."""
+        found = (self.objects[i] for i in self._search.search(prefix))
+        return [o for o in found if (object_type is None or o.object_type == object_type)
+                and o.is_deleted == deleted]
 
     def deleted_by_upn(self, upn: str) -> list[AADObject]:
         """Users in the recycle bin with this UPN (Get-MsolUser -ReturnDeletedUsers)."""
@@ -210,3 +220,7 @@ class AzureAD(CloudAdministration):
         aad.objects = {o["object_id"]: AADObject.from_data(o) for o in data["objects"]}
         aad._reindex()
         return aad
+
+
+def _search_keys(obj: AADObject):
+    return [obj.display_name, obj.user_principal_name, *smtp_addresses(obj.proxy_addresses)]

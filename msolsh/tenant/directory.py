@@ -11,6 +11,7 @@ import bisect
 
 from .errors import DirectoryError, IdentityNotFoundError
 from .ids import normalize_guid
+from .prefix_index import PrefixIndex
 from .records import Record
 from . import dn as dnlib
 
@@ -55,11 +56,14 @@ class Directory:
         self._by_dn, self._by_sam, self._by_upn = {}, {}, {}
         self._by_proxy: dict[str, set] = {}
         self._member_of: dict[str, set] = {}
+        self._search = PrefixIndex(_search_keys, lambda: (
+            (g, o) for g, o in self.objects.items() if not o.deleted))
         for obj in self.objects.values():
             if not obj.deleted:
                 self._index(obj)
 
     def _index(self, obj: ADObject):
+        self._search.invalidate()
         self._by_dn[obj.dn.lower()] = obj.guid
         sam = obj.attrs.get("sAMAccountName")
         if sam:
@@ -234,6 +238,10 @@ class Directory:
                 return self.objects[guid]
         return None
 
+    def search(self, prefix: str) -> list[ADObject]:
+        """Live objects whose name, sAMAccountName, UPN or mail starts with `prefix`."""
+        return [self.objects[g] for g in self._search.search(prefix)]
+
     def member_of(self, obj: ADObject) -> list[ADObject]:
         return [self.objects[g] for g in sorted(self._member_of.get(obj.guid, ()))]
 
@@ -399,3 +407,9 @@ def _guid_or_error(value):
         return normalize_guid(value)
     except (ValueError, TypeError, AttributeError):
         raise DirectoryError(NOT_IN_RANGE, code=8322) from None
+
+
+def _search_keys(obj: ADObject):
+    a = obj.attrs
+    return [a.get("cn"), a.get("sAMAccountName"), a.get("userPrincipalName"), a.get("mail"),
+            a.get("displayName")]

@@ -33,6 +33,7 @@ class ADImport:
     def __init__(self, engine, step):
         self.e, self.step = engine, step
         self.cs, self.directory, self.config = engine.ad_cs, engine.directory, engine.config
+        self._members = None  # DNs of the filtering group's direct members, read once per run
 
     def in_scope(self, obj) -> bool:
         if obj.deleted or obj.object_class not in AD_CLASSES:
@@ -45,7 +46,7 @@ class ADImport:
         return obj.dn.lower() in self._filter_members()  # direct members only, no nesting
 
     def _filter_members(self) -> set:
-        if getattr(self, "_members", None) is None:
+        if self._members is None:
             group = self.directory.find(self.config.group_filter)
             self._members = {m.lower() for m in (group.attrs.get("member") or ())} \
                 if group else set()

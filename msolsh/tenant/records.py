@@ -5,8 +5,6 @@ declaration gives construction, plain-data snapshots and restore. Knows nothing 
 """
 from __future__ import annotations
 
-from datetime import datetime
-
 
 def plain_copy(value):
     """Deep copy of plain data (dict/list/tuple/set/scalars); sets become sorted lists."""
@@ -56,8 +54,4 @@ class Record:
         return f"<{type(self).__name__} {getattr(self, key)!r}>"
 
 
-def slots(fields: dict) -> tuple:
-    return tuple(fields)
-
-
-__all__ = ["Record", "plain_copy", "slots", "datetime"]
+__all__ = ["Record", "plain_copy"]

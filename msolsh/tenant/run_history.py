@@ -26,10 +26,15 @@ STEP_TYPES = {"Full Import": ("full-import", IMPORT_COUNTERS),
               "Export": ("export", EXPORT_COUNTERS)}
 SEVERITY = ["success", "completed-no-objects", "completed-warnings", "completed-transient-objects",
             "completed-discovery-errors", "completed-sync-errors", "completed-export-errors",
-            "stopped-deletion-threshold-exceeded"]
+            "stopped-deletion-threshold-exceeded", "stopped-error-limit"]
+ERROR_LIMIT = 5000
 # Simulated cost of one object in a step: only used to give runs an EndDate.
 SECONDS_PER_OBJECT = 0.002
 MIN_STEP_SECONDS = 2
+
+
+class ErrorLimitReached(Exception):
+    """More than 5,000 object errors: the run stops (stopped-error-limit)."""
 
 
 class StepRun:
@@ -59,6 +64,9 @@ class StepRun:
                   "AlgorithmStep": algorithm_step, "FirstOccurred": first, "DateOccurred": now,
                   "RetryCount": retries}
         self.errors.append(record)
+        if len(self.errors) > ERROR_LIMIT:
+            self.escalate("stopped-error-limit")
+            raise ErrorLimitReached()
         return record
 
 

@@ -12,7 +12,7 @@ from .aad_provisioning import Provisioner
 from .errors import SyncEngineError
 from .export_step import AADExport, ADExport
 from .import_step import AADImport, ADImport
-from .run_history import StepRun, build_run
+from .run_history import ErrorLimitReached, StepRun, build_run
 from .sync_step import AADSync, ADSync
 
 RUN_PROFILES = ("Full Import", "Delta Import", "Full Synchronization", "Delta Synchronization",
@@ -49,7 +49,10 @@ class SyncEngine:
                                   f"'{cs.name}'.")
         start = self._cursor or self.clock.now
         step = StepRun(profile)
-        self._execute(cs, profile, step)
+        try:
+            self._execute(cs, profile, step)
+        except ErrorLimitReached:
+            pass  # the step result already says stopped-error-limit
         run = build_run(cs, profile, step, self.ids.guid(), self.ids.guid(), start)
         self.history.append(run)
         if self._cursor is not None:

@@ -33,11 +33,23 @@ API note for the fixture loader and the cmdlets (all names below are stable):
     t.aad.assign_license(u.object_id, "contoso:ENTERPRISEPACK", disabled_plans=())
     t.aad.add_cloud_group(name, group_type="Security"|"DistributionList"|"MailEnabledSecurity")
     t.aad.add_cloud_contact(name, mail=..., proxy_addresses=[...])
+    t.aad.find_user(upn_or_object_id)     # UserNotFoundException text when missing
+    t.aad.set_user(id, UsageLocation="US")  # Set-MsolUser names; synced users refuse most
+    t.aad.set_user_principal_name(id, new_upn); t.aad.remove_license(id, sku)
+    t.aad.remove_user(id, remove_from_recycle_bin=False); t.aad.restore_user(id, ...)
+    t.aad.service_status(user, sku); t.aad.with_provisioning_errors(); t.aad.features
+    t.exchange.get(identity, include_soft_deleted=False); t.exchange.find(...)
+    t.exchange.set_recipient(identity, "Set-Mailbox", EmailAddresses=[...])  # write scope
+    t.exchange.remove_permanently(id); undo_soft_delete(id); enable_archive(id)
+    t.exchange.clear_previous_mailbox_info(id)    # Set-User -PermanentlyClearPreviousMailboxInfo
     # Exchange Online-only state (msolsh/tenant/exchange.py)
     t.exchange.add_cloud_recipient("MailContact", "Partner Bob",
                                    email_addresses=["SMTP:bob@contoso.com"])
     # Running things
     t.sync.run_cycle("Initial"|"Delta"); t.sync.run_profile(connector_name, "Delta Import")
+    t.sync.history (runs, oldest first); t.sync.event_log; t.sync.connector_statistics(name)
+    t.ad_cs / t.aad_cs (.objects, .by_dn(dn), .by_anchor(a)); t.metaverse.get(mv_id)
+    t.scheduler.properties()              # Get-ADSyncScheduler, real property order
     t.scheduler.start_cycle("Delta")      # Start-ADSyncSyncCycle (busy error while running)
     t.advance(seconds)                    # Start-Sleep: fires scheduler cycles, forward syncs
     t.request_forward_sync(object_id)     # Request-ForwardSync / Redo-MsolProvisionUser

@@ -109,3 +109,9 @@ def test_from_json_unfinished_text(text, message):
 def test_from_json_duplicate_keys():
     with pytest.raises(data.JsonDuplicateKeys, match="contains the duplicated keys 'a' and 'A'"):
         data.from_json('{"a": 1, "A": 2}')
+
+
+def test_typed_objects_write_their_type_name():
+    error = PSObject([("ErrorCode", "x")], ["Microsoft.Online.Administration.ValidationError", "System.Object"])
+    assert data.to_csv_lines([user(Errors=error)], type_information=False)[1] == \
+        '"Microsoft.Online.Administration.ValidationError"'

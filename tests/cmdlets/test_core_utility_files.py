@@ -174,3 +174,26 @@ def test_get_content_of_a_folder(shell, tmp_path):
     text = shell("Get-Content -Path .")
     assert text.startswith(f"Get-Content : Access to the path '{tmp_path}' is denied.\n")
     assert "+ FullyQualifiedErrorId : GetContentReaderUnauthorizedAccessError,Microsoft.PowerShell.Commands.GetContentCommand\n" in text
+
+
+def test_path_cmdlet_errors(shell, tmp_path):
+    assert shell("Join-Path -Path /nope -ChildPath x -Resolve").startswith(
+        "Join-Path : Cannot find path '/nope/x' because it does not exist.\n")
+    assert shell("Resolve-Path -Path ./nope").startswith(
+        f"Resolve-Path : Cannot find path '{tmp_path}/nope' because it does not exist.\n")
+    assert shell("Remove-Item -Path ./nope.txt").startswith(
+        f"Remove-Item : Cannot find path '{tmp_path}/nope.txt' because it does not exist.\n")
+    text = shell("New-Item -Path ./dup.txt | Out-Null; New-Item -Path ./dup.txt")
+    assert f"New-Item : The file '{tmp_path}/dup.txt' already exists.\n" in text
+    assert "+ FullyQualifiedErrorId : NewItemIOError,Microsoft.PowerShell.Commands.NewItemCommand\n" in text
+    assert shell("Test-Path -Path ' '") == "False\n"
+
+
+def test_csv_duplicate_header_error(shell):
+    text = shell("'a,a', '1,2' | ConvertFrom-Csv")
+    assert text.startswith('ConvertFrom-Csv : The member "a" is already present.\n')
+    assert "AlreadyPresentPSMemberInfoInternalCollectionAdd,Microsoft.PowerShell.Commands.ConvertFromCsvCommand" in text
+
+
+def test_json_null_input(shell):
+    assert shell("$null | ConvertTo-Json; ConvertTo-Json -InputObject $null") == "null\nnull\n"

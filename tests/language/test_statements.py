@@ -245,6 +245,9 @@ def test_empty_script():
     ("Copy-Item $dir\\f.txt", '(Pipeline [(Command [bare"Copy-Item" (ExpandableStringExpression $dir\\f.txt [$dir \\f.txt] bare)] - [])])'),
     ("Write-Output 2+2", '(Pipeline [(Command [bare"Write-Output" bare"2+2"] - [])])'),
     ("Write-Output !1", '(Pipeline [(Command [bare"Write-Output" bare"!1"] - [])])'),
+    ("Write-Output +10 -5 +x 0xa", '(Pipeline [(Command [bare"Write-Output" 10 -5 bare"+x" 10] - [])])'),
+    ("echo a ` b", '(Pipeline [(Command [bare"echo" bare"a" bare"b"] - [])])'),
+    ("echo a` b", '(Pipeline [(Command [bare"echo" bare"a b"] - [])])'),
     ("echo $a,$b", "(Pipeline [(Command [bare\"echo\" (ArrayLiteral [$a $b])] - [])])"),
     ("$x = [Parser]::Parse($a).\n    EndBlock",
      "(AssignmentStatement $x = (Pipeline [(CommandExpression (MemberExpression (InvokeMemberExpression "
@@ -252,3 +255,24 @@ def test_empty_script():
 ])
 def test_argument_mode_words(text, expected):
     assert dump_statement(text) == expected
+
+
+def test_a_two_thousand_line_script_parses():
+    chunk = (
+        "function Get-Thing {\n"
+        "    [CmdletBinding()]\n"
+        "    param([Parameter(Mandatory)][string]$Name, [int]$Count = 5)\n"
+        "    $users = Get-MsolUser -All | Where-Object { $_.UserPrincipalName -like \"*@contoso.com\" }\n"
+        "    foreach ($u in $users) {\n"
+        "        if ($u.IsLicensed -and $u.Licenses.Count -gt 0) { Write-Host \"Licensed: $($u.DisplayName)\" }\n"
+        "        elseif ($null -eq $u.ImmutableId) { $h = @{ Name = $u.DisplayName; Id = $u.ObjectId }; [pscustomobject]$h }\n"
+        "        else { $total += 1; $list[$i] = $u.UserPrincipalName.ToLower() -replace '@.*$', '' }\n"
+        "    }\n"
+        "    switch -wildcard ($Name) { \"a*\" { 'A' } default { 'other' } }\n"
+        "    try { Set-MsolUser -UserPrincipalName $Name -UsageLocation US -ErrorAction Stop }\n"
+        "    catch { Write-Warning $_.Exception.Message }\n"
+        "    return $total * 2 + [math]::Round(1.5, 0)\n"
+        "}\n")
+    script = parse(chunk * 143)
+    assert len(script.end.statements) == 143
+    assert script.extent.end_line == 2003

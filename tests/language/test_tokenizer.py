@@ -35,6 +35,11 @@ def test_keywords_only_at_statement_start():
     assert kinds("Write-Host if")[1] == (T.GENERIC, "if")
 
 
+def test_in_is_a_keyword_only_inside_foreach():
+    assert (T.KEYWORD, "in") in kinds("foreach ($u in $users) { }")
+    assert kinds("Write-Host in")[1] == (T.GENERIC, "in")
+
+
 def test_strings_and_here_strings():
     toks = tokenize("'it''s' \"a `$b $c\" @'\nraw $x\n'@")
     assert [(t.kind, t.value) for t in toks[:3]] == [
@@ -85,3 +90,8 @@ def test_expression_statement_starts_in_expression_mode():
 def test_never_raises(text):
     toks = tokenize(text)
     assert toks[-1].kind == T.EOF
+
+
+@pytest.mark.parametrize("text", ['"$(' * 3000, "(" * 10000, "{" * 10000, "@'\n" * 100])
+def test_deep_or_open_text_never_raises(text):
+    assert tokenize(text)[-1].kind == T.EOF

@@ -163,3 +163,9 @@ def test_members_of_dates(session):
     from datetime import datetime
     session.variables.assign("when", datetime(2026, 1, 5))
     assert texts(session, "$when.AddD") == ["AddDays("]
+
+
+def test_positional_arguments_bind_parameters_too(session):
+    # 'adele' binds -UserPrincipalName by position: the GetUser__0 set is the one in play
+    assert texts(session, "Get-MsolUser adele -")[:2] == ["-TenantId", "-Verbose"]
+    assert texts(session, "Start-ADSyncSyncCycle Delta -")[0] == "-InteractiveMode"

@@ -17,9 +17,24 @@ PROMPT = "PS"          # then the tenant (if any) and '>'; the trailing space is
 TIMEOUT = 15
 
 
+SPAWNED = []
+
+
 @pytest.fixture
 def home(tmp_path):
-    return tmp_path
+    """A fresh HOME; any shell a failing test left running is ended afterwards."""
+    yield tmp_path
+    while SPAWNED:
+        child = SPAWNED.pop()
+        if child.isalive():
+            child.terminate(force=True)
+
+
+def spawn(home, flags, env):
+    child = pexpect.spawn(sys.executable, ["-m", "msolsh", "-NoProfile", *flags], env=env,
+                          encoding="utf-8", timeout=TIMEOUT, dimensions=(30, 160), cwd=str(home))
+    SPAWNED.append(child)
+    return child
 
 
 def environment(home):
@@ -30,9 +45,7 @@ def environment(home):
 
 
 def start(home, *flags):
-    child = pexpect.spawn(sys.executable, ["-m", "msolsh", "-NoProfile", *flags],
-                          env=environment(home), encoding="utf-8", timeout=TIMEOUT,
-                          dimensions=(30, 120), cwd=str(home))
+    child = spawn(home, flags, environment(home))
     child.expect(r"PS[^\r\n]*>")
     return child
 
@@ -67,7 +80,7 @@ def test_no_logo_hides_the_banner(home):
 def test_tab_completes_a_cmdlet_name(home):
     child = start(home, "-NoLogo")
     child.send("Write-Outp\t 'cmdlet-done'\r")
-    child.expect("PS> Write-Output 'cmdlet-done'")
+    child.expect("Write-Output 'cmdlet-done'")
     expect_output(child, "cmdlet-done")
     assert finish(child) == 0
 
@@ -88,6 +101,16 @@ def test_tab_completes_a_upn(home):
     child.send(f"Get-MsolUser -UserPrincipalName {upn[:-3]}\t | Select-Object -ExpandProperty UserPrincipalName\r")
     child.expect(re.escape(f"-UserPrincipalName {upn}"))
     expect_output(child, upn)
+    assert finish(child) == 0
+
+
+def test_tab_completes_a_validate_set_value_of_a_function(home):
+    child = start(home, "-NoLogo")
+    child.send("function Set-Upn { param([ValidateSet('adele.vance@contoso.com', "
+               "'alex.wilber@contoso.com')][string]$User) \"set $User\" }\r")
+    child.expect(r"PS[^\r\n]*>")
+    child.send("Set-Upn -User ale\t\r")
+    expect_output(child, "set alex.wilber@contoso.com")
     assert finish(child) == 0
 
 
@@ -152,8 +175,7 @@ def test_get_history_lists_what_was_typed(home):
 def test_colour_on_a_terminal_and_off_with_no_color(home):
     env = environment(home)
     env.pop("NO_COLOR")
-    child = pexpect.spawn(sys.executable, ["-m", "msolsh", "-NoProfile", "-NoLogo"], env=env,
-                          encoding="utf-8", timeout=TIMEOUT, dimensions=(30, 120), cwd=str(home))
+    child = spawn(home, ["-NoLogo"], env)
     child.expect(r"PS[^\r\n]*>")
     child.send("Write-Output 'x'")
     child.expect(r"\x1b\[[0-9;]*93m" + "Write-Output")      # commands in bright yellow
@@ -164,4 +186,27 @@ def test_colour_on_a_terminal_and_off_with_no_color(home):
     child.send("Write-Output 'y'\r")
     expect_output(child, "y")
     assert "93m" not in child.before
+    assert finish(child) == 0
+
+
+def test_toolbar_appears_when_the_terminal_reports_the_cursor(home):
+    env = environment(home)
+    env.pop("PROMPT_TOOLKIT_NO_CPR")   # answer the cursor-position request like a terminal
+    child = spawn(home, ["-NoLogo"], env)
+    child.expect(r"\x1b\[6n")
+    child.send("\x1b[1;1R")
+    child.expect(r"F2 hides")
+    line = child.before.rsplit("\n", 1)[-1]
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d  \|  ", line)   # the simulated clock
+    assert finish(child) == 0
+
+
+def test_f1_and_alt_h_show_help_above_the_line(home):
+    child = start(home, "-NoLogo")
+    child.send("Get-Command -Name x")
+    child.send("\x1bOP")                     # F1
+    child.expect("SYNOPSIS")
+    child.send("\x1bh")                      # Alt+H: the parameter under the cursor
+    child.expect(re.escape("-Name <String[]>"))
+    child.send("\x03")                       # Ctrl+C drops the line
     assert finish(child) == 0

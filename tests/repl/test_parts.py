@@ -166,3 +166,13 @@ def test_toolbar_without_provider_reads_the_session_clock_and_tenant():
         clock = Clock()
         tenant = type("Tenant", (), {"initial_domain": "contoso.onmicrosoft.com"})()
     assert toolbar_text(Bare()) == " contoso.onmicrosoft.com  |  2026-01-05 09:00:00  |  F2 hides"
+
+
+def test_banner_from_the_session_when_set():
+    from msolsh.repl.prompt import BANNER, banner
+    session = type("S", (), {})()
+    assert banner(session) == BANNER
+    session.banner = lambda: "Welcome to fabrikam\n"
+    assert banner(session) == "Welcome to fabrikam\n\n"
+    session.banner = lambda: 1 / 0
+    assert banner(session) == BANNER

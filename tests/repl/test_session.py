@@ -177,3 +177,14 @@ def test_ctrl_space_shows_the_menu_then_tab_picks():
 def test_ctrl_space_then_enter_runs_what_was_typed():
     code, session = drive("Get-Msol" + "\x00" + ENTER + CTRL_D)
     assert session.ran == ["Get-Msol"]
+
+
+def test_output_that_is_not_a_terminal_turns_colour_off():
+    # under pytest, standard output is captured: not a terminal
+    assert colour_wanted(output=None, environ={}) is False
+
+
+def test_ctrl_z_undoes_the_last_edit():
+    # the completion is one edit: undo it to get back what was typed
+    code, session = drive("Start-ADSync" + TAB + "\x1a" + ENTER + CTRL_D)
+    assert session.ran == ["Start-ADSync"]

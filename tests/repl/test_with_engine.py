@@ -118,3 +118,9 @@ def test_help_runs_through_the_session(engine):
 def test_f2_toggles_the_toolbar(engine):
     repl = repl_typing(engine, "\x1bOQ" + CTRL_D)   # F2
     assert repl.prompt.bottom_toolbar is None and repl.show_toolbar is False
+
+
+def test_get_help_name_completes_commands_and_about_topics(engine):
+    assert texts(engine, "Get-Help about_ms") == ["about_msolsh"]
+    assert texts(engine, "help Get-Comm") == ["Get-Command"]
+    assert texts(engine, "Get-Command -Name Where-O") == ["Where-Object"]

@@ -31,6 +31,7 @@ def _session() -> Session:
 
 
 SESSION = _session()
+EXAMPLES = int(os.environ.get("MSOLSH_FUZZ_EXAMPLES", "150"))   # raise it for a longer hunt
 
 
 class _Timeout(Exception):
@@ -58,13 +59,13 @@ def _run(text: str) -> None:
     assert not bugs, [(r.python_exception, r.message) for r in bugs]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(TOKENS), max_size=25).map(" ".join))
 def test_generated_token_soup(text: str) -> None:
     _run(text)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.sampled_from(SCRIPTS), st.data())
 def test_mutated_scripts(script: str, data: st.DataObject) -> None:
     chars = list(script)

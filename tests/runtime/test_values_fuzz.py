@@ -19,6 +19,7 @@ scalars = st.one_of(
                      "-", "abc", "00000000-0000-0000-0000-000000000001", "1.2.3", "01:02:03", "`"]),
     st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-10**6, max_value=10**6),
     st.just(Char("a")), st.just(dt.datetime(2024, 1, 2, 3, 4, 5)), st.just(dt.timedelta(hours=1)),
+    st.sampled_from([dt.datetime.max, dt.datetime.min, dt.timedelta.max, dt.timedelta.min]),
     st.just(uuid.UUID(int=7)), st.just(Version(1, 2)),
 )
 values = st.recursive(

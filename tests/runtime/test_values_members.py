@@ -60,6 +60,8 @@ def test_psobject_view():
     assert get_member(get_member(obj, "psobject"), "TypeNames") == [
         "System.Management.Automation.PSCustomObject", "System.Object"]
     assert get_member(view, "BaseObject") is obj
+    assert get_member(get_index(props, "count"), "Value") == 2
+    assert get_index(props, "missing") is None
 
 
 def test_match_members():

@@ -1,9 +1,7 @@
 """Export to Azure AD: hard match, soft match, and the export errors by their real names."""
-import pytest
-
 from msolsh.tenant.ids import source_anchor
 
-from conftest import STAGING, add_group, add_user, export_step, settle, step
+from conftest import STAGING, add_group, add_user, export_step, settle
 
 
 def only_error(runs):

@@ -1,6 +1,4 @@
 """Ids, clock and snapshot/restore: determinism and plain-data state."""
-from datetime import timedelta
-
 from msolsh.tenant import Tenant
 from msolsh.tenant.clock import Clock
 from msolsh.tenant.ids import IdGenerator, aad_cs_dn, guid_from_anchor, source_anchor

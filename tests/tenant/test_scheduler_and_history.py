@@ -150,3 +150,13 @@ def test_maintenance_purges_run_history_older_than_the_interval(tenant):
     tenant.scheduler.configure(sync_cycle_enabled=False)
     tenant.advance(8 * 86400)
     assert tenant.sync.history == []
+
+
+def test_more_than_5000_errors_stop_the_run(tenant, monkeypatch):
+    from msolsh.tenant import run_history
+    monkeypatch.setattr(run_history, "ERROR_LIMIT", 2)
+    for i in range(4):
+        tenant.directory.add_user(f"CN=NoName{i},OU=Sales,DC=contoso,DC=com", {})
+    runs = tenant.sync.run_cycle("Initial")
+    sync = step(runs, "contoso.com", "Full Synchronization")
+    assert sync["StepResult"] == "stopped-error-limit" and len(sync["ObjectErrors"]) == 3

@@ -49,3 +49,19 @@ def test_the_tenant_imports_nothing_of_the_shell():
             for name in names:
                 assert not name.startswith(("msolsh.runtime", "msolsh.language", "msolsh.repl",
                                             "msolsh.cmdlets", "prompt_toolkit")), (path, name)
+
+
+def test_prefix_search_indexes(tenant):
+    add_user(tenant, "ann", displayName="Ann Lee")
+    add_user(tenant, "annika")
+    add_user(tenant, "bob")
+    assert [o.attrs["sAMAccountName"] for o in tenant.directory.search("ann")] in (
+        ["ann", "annika"], ["annika", "ann"])
+    tenant.sync.run_cycle("Initial")
+    found = tenant.aad.search("ANN", object_type="User")
+    assert sorted(u.user_principal_name for u in found) == ["ann@contoso.com",
+                                                            "annika@contoso.com"]
+    tenant.directory.set_attribute("annika", "displayName", "Zed")
+    tenant.sync.run_cycle("Delta")
+    assert {u.display_name for u in tenant.aad.search("z")} == {"Zed"}
+    assert tenant.aad.search("nobody") == []

@@ -39,7 +39,8 @@ class FormattedOutput:
     def __init__(self, render: Callable[[int], str]):
         self._render = render
 
-    def text(self, width: int) -> str:
+    def render(self, width: int) -> str:
+        # not named `text`: the value modules duck-type script blocks on a `text` attribute
         return self._render(width)
 
     def __repr__(self) -> str:
@@ -230,7 +231,7 @@ def _align_option(value: Any) -> Optional[str]:
 
 def render_block(plan: Plan, width: int, options: Options) -> str:
     if plan.kind == "formatted":
-        return "".join(item.text(width) for item in plan.items)
+        return "".join(item.render(width) for item in plan.items)
     if plan.kind == "error":
         from msolsh.runtime.formatting.error_records import error_view_text
         return "".join(error_view_text(item) for item in plan.items)
