@@ -37,6 +37,7 @@ def attach(session: Any, tenant: Any) -> None:
     if rewire is not None:
         rewire()
     session.status = StatusProvider(session)
+    session.banner = lambda: banner(session)
 
 
 def load(session: Any, options: Any) -> None:

@@ -41,6 +41,7 @@ def msol_cmdlet(name: str, **kwargs: Any):
                                            "perform the operation (partners only).")
         tenant_id.name = "TenantId"
         setattr(cls, "TenantId", tenant_id)
+        cls.fq_class = fq_class(name)    # binding errors name the real class too
         return cmdlet(name, module=MODULE, **kwargs)(cls)
     return decorate
 
@@ -104,6 +105,11 @@ class MsolCmdlet(Cmdlet):
                                   f'enumerator name. Specify one of the following enumerator '
                                   f'names and try again:\n{", ".join(names)}"')
         return None
+
+
+def MsolExample(code: str, remarks: str = "") -> Example:
+    """An example that runs in a fresh shell: it connects first, as a real session must."""
+    return Example(f"Connect-MsolService; {code}", remarks)
 
 
 # -- value completers: answer from sorted caches rebuilt only when Azure AD changed -----------
@@ -179,7 +185,8 @@ class ConnectMsolService(Cmdlet):
                                    help="Specifies an Azure AD Graph access token.")
     MsGraphAccessToken = Parameter(str, set="AccessToken",
                                    help="Specifies a Microsoft Graph access token.")
-    AzureEnvironment = Parameter(str, validate_set=ENVIRONMENTS, complete=completer_for(ENVIRONMENTS),
+    AzureEnvironment = Parameter(str, set=("None__0", "Credential", "AccessToken"),
+                                 validate_set=ENVIRONMENTS, complete=completer_for(ENVIRONMENTS),
                                  help="Specifies the Azure environment: AzureCloud (default), "
                                       "AzureChinaCloud, AzureGermanyCloud or USGovernment.")
 

@@ -52,7 +52,7 @@ def tokenize(text: str) -> List[Token]:
     out: List[Token] = []
     try:
         with enough_recursion():
-            _drive(lexer, out)
+            _ModeGuess(lexer, out).run()
     except (NestingTooDeep, RecursionError):
         end = len(text)
         start = out[-1].end if out else 0
@@ -78,35 +78,88 @@ def _with_comments(out: List[Token], comments: List[Token]) -> List[Token]:
     return sorted(out + kept, key=lambda t: (t.start, t.kind != T.COMMENT))
 
 
-def _drive(lexer: Lexer, out: List[Token]) -> None:
+_OPENERS = ("(", "{", "$(", "@(", "@{")
+_STATEMENT_SEPARATORS = (";", "|", "=", "+=", "-=", "*=", "/=", "%=", "&&", "||")
+# After these keywords a parenthesis or a block follows, not a new statement.
+_KEYWORDS_BEFORE_CONDITION = ("foreach", "for", "while", "switch", "if", "elseif", "until",
+                              "catch", "trap")
+
+
+class _ModeGuess:
     """Guess each token's mode the way the parser would: a statement starts in command mode;
-    one that starts with a value is an expression; a command stays in command mode."""
-    pos, at_start, in_command = 0, True, False
-    while True:
-        mode = CMD if (at_start or in_command) else EXPR
-        if at_start and expression_starts_at(lexer, lexer.skip_trivia(pos)[0]):
-            mode = EXPR
-        tok = lexer.scan(pos, mode)
-        if tok.kind == T.GENERIC and tok.text.lower() == "in" and _after_foreach_variable(out):
+    one that starts with a value is an expression; a command stays in command mode, also
+    after a bracketed argument (open brackets keep a stack of those states)."""
+
+    def __init__(self, lexer: Lexer, out: List[Token]):
+        self.lexer, self.out = lexer, out
+        self.at_start, self.in_command, self.expect_key = True, False, False
+        self.outer: List[tuple] = []  # (opener, in_command) of each open bracket
+
+    def run(self) -> None:
+        pos = 0
+        while True:
+            tok = self.next_token(pos)
+            self.out.append(tok)
+            if tok.kind == T.EOF:
+                return
+            pos = max(tok.end, pos + 1)  # every token moves on, whatever it is
+            self.after(tok)
+
+    def next_token(self, pos: int) -> Token:
+        lexer = self.lexer
+        start = lexer.skip_trivia(pos)[0]
+        if self.expect_key:
+            key = lexer.scan_hash_key(start)  # a bare hashtable key, up to '='
+            if key is not None:
+                self.at_start = False
+                return key
+        expression = self.at_start and expression_starts_at(lexer, start)
+        mode = CMD if (self.at_start or self.in_command) and not expression else EXPR
+        tok = (_member_access(lexer, self.out, pos) if mode == CMD else None) or \
+            lexer.scan(pos, mode)
+        if tok.kind == T.GENERIC and tok.text.lower() == "in" and _after_foreach_variable(self.out):
             tok.kind = T.KEYWORD
-        elif at_start and mode == CMD and tok.kind == T.GENERIC and tok.text.lower() in T.KEYWORDS:
+        elif self.at_start and mode == CMD and tok.kind == T.GENERIC \
+                and tok.text.lower() in T.KEYWORDS:
             tok.kind = T.KEYWORD
-        elif at_start and (tok.kind == T.GENERIC or tok.is_op("&", ".")):
-            in_command = True
-        out.append(tok)
-        if tok.kind == T.EOF:
-            break
-        pos = max(tok.end, pos + 1)  # every token moves on, whatever it is
+        elif self.at_start and (tok.kind == T.GENERIC or tok.is_op("&", ".")):
+            self.in_command = True
+        return tok
+
+    def after(self, tok: Token) -> None:
+        in_hash = bool(self.outer) and self.outer[-1][0] == "@{"
+        self.expect_key = tok.is_op("@{") or (
+            in_hash and (tok.kind == T.NEWLINE or tok.is_op(";")))
         if tok.kind == T.KEYWORD:
-            at_start = tok.text.lower() not in ("foreach", "for", "while", "switch", "if",
-                                                "elseif", "until", "catch", "trap")
-            continue
-        starts_statement = tok.kind == T.NEWLINE or (tok.kind == T.OPERATOR and tok.value in (
-            ";", "|", "(", "{", "$(", "@(", "}", "=", "+=", "-=", "*=", "/=", "%=", "&&", "||"))
-        if starts_statement:
-            at_start, in_command = True, False
+            self.at_start = tok.text.lower() not in _KEYWORDS_BEFORE_CONDITION
+        elif tok.kind == T.OPERATOR and tok.value in _OPENERS:
+            self.outer.append((tok.value, self.in_command))
+            self.at_start, self.in_command = True, False
+        elif tok.is_op(")", "}"):
+            self.at_start = False
+            self.in_command = self.outer.pop()[1] if self.outer else False
+        elif tok.kind == T.NEWLINE or (tok.kind == T.OPERATOR
+                                       and tok.value in _STATEMENT_SEPARATORS):
+            self.at_start, self.in_command = True, False
         else:
-            at_start = False
+            self.at_start = False
+
+
+def _member_access(lexer: Lexer, out: List[Token], pos: int):
+    """In command mode `$x.Name` is still member access: '.' right after a value, then a
+    name. Returns the next of those tokens, or None."""
+    if not out:
+        return None
+    prev = out[-1]
+    text = lexer.text
+    after_member = (prev.kind == T.GENERIC and len(out) > 1 and out[-2].is_op(".")
+                    and out[-2].end == prev.start)
+    if prev.end == pos and text[pos:pos + 1] == "." and text[pos + 1:pos + 2] != "." and (
+            prev.kind == T.VARIABLE or prev.is_op(")", "]") or after_member):
+        return lexer._token(T.OPERATOR, pos, pos + 1, value=".")
+    if prev.is_op(".") and prev.end == pos and len(out) > 1 and out[-2].end == prev.start:
+        return lexer.scan_member_name(pos)
+    return None
 
 
 def _after_foreach_variable(out: List[Token]) -> bool:

@@ -219,17 +219,24 @@ class CommandProcessor:
                            invocation=InvocationInfo(command_name=self.name, extent=self.extent),
                            **fields)
 
-    def drain(self, result: Any) -> None:
-        """Send what a begin/process/end returned or yielded downstream, one object at a time."""
-        if result is None:
-            return
+    def drain(self, method: Any) -> None:
+        """Call a begin/process/end method and send what it returns or yields downstream,
+        one object at a time."""
         emit = self.emit
         try:
+            result = method()
+            if result is None:
+                return
             for item in result:
                 emit(item)
         except StopUpstream as stop:
             if stop.owner is None:
                 stop.owner, stop.index = self.pipeline, self.index
+            raise
+        except PSRuntimeException as exc:   # raised by the command's own code: name it
+            info = exc.record.invocation
+            if info.command_name is None and info.extent is None:
+                self.complete(exc.record)
             raise
 
 
@@ -278,7 +285,7 @@ class CmdletProcessor(CommandProcessor):
 
     def begin(self) -> None:
         self.start_variables()
-        self.drain(self.cmdlet.begin())
+        self.drain(self.cmdlet.begin)
 
     def process(self, obj: Any) -> None:
         plan = self.result.plan
@@ -296,7 +303,7 @@ class CmdletProcessor(CommandProcessor):
             setattr(cmdlet, name, value)
             bound[name] = value
         try:
-            self.drain(cmdlet.process())
+            self.drain(cmdlet.process)
         finally:
             defaults = self._defaults
             for name in values:
@@ -309,16 +316,16 @@ class CmdletProcessor(CommandProcessor):
         setattr(cmdlet, name, obj)
         cmdlet.bound[name] = obj
         try:
-            self.drain(cmdlet.process())
+            self.drain(cmdlet.process)
         finally:
             setattr(cmdlet, name, self._defaults[name])
             del cmdlet.bound[name]
 
     def process_no_input(self) -> None:
-        self.drain(self.cmdlet.process())
+        self.drain(self.cmdlet.process)
 
     def end(self) -> None:
-        self.drain(self.cmdlet.end())
+        self.drain(self.cmdlet.end)
 
 
 class PSCmdletView:

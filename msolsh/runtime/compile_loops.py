@@ -13,9 +13,8 @@ from msolsh.runtime.compile_expressions import compile_expr
 from msolsh.runtime.compile_statements import (compile_block, compile_condition, compile_statement,
                                                compile_value, single_expression)
 from msolsh.runtime.compiler_base import (BreakSignal, ContinueSignal, ExitSignal, ReturnSignal,
-                                          binary, emit_value, to_bool, to_number, to_string)
+                                          binary, to_bool, to_number, to_string)
 from msolsh.runtime.errors import PSRuntimeException
-from msolsh.runtime.values import PSHashtable
 
 
 def _mine(signal: Any, label: Optional[str]) -> bool:

@@ -7,7 +7,7 @@ Loops live in compile_loops.py, try/catch/trap/throw in compile_try.py.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, List, Sequence
+from typing import Any, Callable, Sequence
 
 from msolsh.language import ast as A
 from msolsh.runtime.compile_expressions import compile_expr, unwrap

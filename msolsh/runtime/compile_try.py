@@ -6,11 +6,11 @@ functions, as in pwsh). Caught errors are recorded in $Error, as pwsh does.
 """
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence
+from typing import Any, Sequence
 
 from msolsh.language import ast as A
 from msolsh.runtime.compile_statements import compile_block, compile_value
-from msolsh.runtime.compiler_base import (BreakSignal, ContinueSignal, ControlFlow, error,
+from msolsh.runtime.compiler_base import (BreakSignal, ContinueSignal, ControlFlow,
                                           mark_script_terminating, to_string)
 from msolsh.runtime.compiler_errors import catch_matches, from_python
 from msolsh.runtime.errors import ErrorRecord, InvocationInfo, PSRuntimeException

@@ -11,7 +11,7 @@ from typing import Any, List, Optional
 from msolsh.language.ast import Extent
 from msolsh.runtime.compiler_base import error
 from msolsh.runtime.errors import ErrorRecord, PSRuntimeException
-from msolsh.runtime.values import PSHashtable, PSObject
+from msolsh.runtime.values import PSObject
 
 SMA = "System.Management.Automation."
 

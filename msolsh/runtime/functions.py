@@ -12,7 +12,7 @@ from msolsh.runtime.binder_support import Argument, BindingError
 from msolsh.runtime.cmdlet import ALL_SETS, Parameter, Switch
 from msolsh.runtime.command_processor import CommandProcessor
 from msolsh.runtime.common import CommonSettings
-from msolsh.runtime.compiler_base import ExitSignal, ReturnSignal, to_string
+from msolsh.runtime.compiler_base import ExitSignal, ReturnSignal
 from msolsh.runtime.compiler_errors import call_depth_overflow
 from msolsh.runtime.scope import MISSING
 from msolsh.runtime.scriptblock import ScriptBlock

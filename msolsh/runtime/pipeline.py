@@ -12,9 +12,9 @@ from typing import Any, Callable, List, Optional
 
 from msolsh.language import ast as A
 from msolsh.runtime.binder_support import Argument
-from msolsh.runtime.command_processor import CmdletProcessor, CommandProcessor, StopUpstream
+from msolsh.runtime.command_processor import CmdletProcessor, StopUpstream
 from msolsh.runtime.compile_expressions import compile_expr
-from msolsh.runtime.compiler_base import emit_value, error, to_string
+from msolsh.runtime.compiler_base import emit_value, to_string
 from msolsh.runtime.errors import ErrorRecord, InvocationInfo, PSRuntimeException
 from msolsh.runtime.pipeline_redirection import Redirected, compile_redirections
 from msolsh.runtime.values import PSHashtable

@@ -5,7 +5,7 @@ while the command runs it installs a handler for the error stream on the session
 """
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple
+from typing import Any, List, Tuple
 
 from msolsh.language import ast as A
 from msolsh.runtime.compile_expressions import compile_expr

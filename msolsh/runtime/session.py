@@ -367,7 +367,7 @@ class Session:
         cmdlet = self.registry.get(name)
         if cmdlet is not None:
             return cmdlet
-        if name.lower().endswith(".ps1") or "/" in name or "\\" in name:
+        if "/" in name or "\\" in name:     # as pwsh: a script needs a path (./fix.ps1)
             path = name.replace("\\", "/")
             if os.path.isfile(path):
                 return ScriptFile(path)

@@ -14,6 +14,7 @@ from .aad_admin import RECYCLE_BIN_DAYS, CloudAdministration  # noqa: F401
 from .aad_objects import AADObject, primary_smtp, smtp_addresses  # noqa: F401 (re-exported)
 from .errors import AzureADError
 from .prefix_index import PrefixIndex
+from .records import plain_copy
 
 FEATURES = {  # Get-MsolDirSyncFeatures names and their defaults for a post-2016 tenant
     "BlockCloudObjectTakeoverThroughHardMatch": False, "BlockSoftMatch": False,
@@ -98,6 +99,11 @@ class AzureAD(CloudAdministration):
     def changes_since(self, seq: int) -> list[str]:
         start = bisect.bisect_right(self._changelog, (seq, "\uffff"))
         return list(dict.fromkeys(oid for _s, oid in self._changelog[start:]))
+
+    def compact_changelog(self, upto_seq: int) -> None:
+        """Forget changes the AAD connector's import has consumed."""
+        start = bisect.bisect_right(self._changelog, (upto_seq, "\uffff"))
+        del self._changelog[:start]
 
     def insert(self, obj: AADObject) -> AADObject:
         obj.object_id = obj.object_id or self.ids.guid()
@@ -200,9 +206,9 @@ class AzureAD(CloudAdministration):
 
     # ----- snapshot ---------------------------------------------------------------------------------
     def to_data(self) -> dict:
-        return {"initial_domain": self.initial_domain, "domains": dict(self.domains),
-                "skus": {k: dict(v) for k, v in self.skus.items()},
-                "features": dict(self.features), "company": dict(self.company),
+        return {"initial_domain": self.initial_domain, "domains": plain_copy(self.domains),
+                "skus": plain_copy(self.skus),
+                "features": dict(self.features), "company": plain_copy(self.company),
                 "change_seq": self.change_seq,
                 "changelog": [list(c) for c in self._changelog],
                 "objects": [o.to_data() for o in self.objects.values()]}
@@ -212,9 +218,8 @@ class AzureAD(CloudAdministration):
         aad = cls.__new__(cls)
         aad.initial_domain, aad.clock, aad.ids, aad.listeners = \
             data["initial_domain"], clock, ids, []
-        aad.domains = {k: dict(v) for k, v in data["domains"].items()}
-        aad.skus = {k: dict(v) for k, v in data["skus"].items()}
-        aad.features, aad.company = dict(data["features"]), dict(data["company"])
+        aad.domains, aad.skus = plain_copy(data["domains"]), plain_copy(data["skus"])
+        aad.features, aad.company = dict(data["features"]), plain_copy(data["company"])
         aad.change_seq = data["change_seq"]
         aad._changelog = [tuple(c) for c in data["changelog"]]
         aad.objects = {o["object_id"]: AADObject.from_data(o) for o in data["objects"]}

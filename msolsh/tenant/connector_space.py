@@ -41,6 +41,7 @@ class ConnectorSpace:
 
     def _reindex(self):
         self._by_anchor, self._by_dn, self._peaks = {}, {}, {}
+        self._referenced_by: dict[str, set] = {}  # member DN -> group CS ids (reference attr)
         self.pending_imports = {c for c, o in self.objects.items() if o.pending_import}
         self.pending_exports = {c for c, o in self.objects.items() if o.pending_export}
         for o in self.objects.values():
@@ -50,6 +51,23 @@ class ConnectorSpace:
         if o.anchor:
             self._by_anchor[o.anchor] = o.cs_id
         self._by_dn[o.dn.lower()] = o.cs_id
+        for dn in o.attrs.get("member") or ():
+            self._referenced_by.setdefault(dn.lower(), set()).add(o.cs_id)
+
+    def _unindex_members(self, o: CSObject):
+        for dn in o.attrs.get("member") or ():
+            self._referenced_by.get(dn.lower(), set()).discard(o.cs_id)
+
+    def set_attrs(self, o: CSObject, attrs: dict) -> None:
+        """Replace what was imported, keeping the member-reference index right."""
+        self._unindex_members(o)
+        o.attrs = attrs
+        for dn in attrs.get("member") or ():
+            self._referenced_by.setdefault(dn.lower(), set()).add(o.cs_id)
+
+    def groups_referencing(self, dn: str) -> list[CSObject]:
+        return [self.objects[i] for i in sorted(self._referenced_by.get(dn.lower(), ()))
+                if i in self.objects]
 
     def add(self, o: CSObject) -> CSObject:
         self.objects[o.cs_id] = o
@@ -58,6 +76,7 @@ class ConnectorSpace:
         return o
 
     def remove(self, o: CSObject) -> None:
+        self._unindex_members(o)
         self.objects.pop(o.cs_id, None)
         if self._by_anchor.get(o.anchor) == o.cs_id:
             del self._by_anchor[o.anchor]

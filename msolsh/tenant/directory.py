@@ -258,6 +258,11 @@ class Directory:
                 out.append(guid)
         return out
 
+    def compact_changelog(self, upto_usn: int) -> None:
+        """Forget changes the (only) reader has consumed: they are never read again."""
+        start = bisect.bisect_right(self._changelog, (upto_usn, "\uffff"))
+        del self._changelog[:start]
+
     # ----- modification --------------------------------------------------------------------
     def set_attribute(self, identity, name: str, value) -> ADObject:
         """Replace (value) or clear (None / empty) one attribute, as Set-ADUser -Replace/-Clear."""

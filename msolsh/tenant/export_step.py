@@ -101,8 +101,8 @@ class AADExport:
                                                   self.e.clock.now, "Export",
                                                   previous=cs_obj.export_error)
             return False
-        cs_obj.attrs = {**cs_obj.attrs, **state}
-        cs_obj.attrs = {k: v for k, v in cs_obj.attrs.items() if v is not None}
+        merged = {**cs_obj.attrs, **state}
+        self.cs.set_attrs(cs_obj, {k: v for k, v in merged.items() if v is not None})
         cs_obj.pending_export, cs_obj.export_attrs = None, {}
         cs_obj.export_error = None
         self.cs.mark(cs_obj)

@@ -64,7 +64,7 @@ class TenantBuilder:
         path = f"{obj.path}.{key}" if key else obj.path
         self.problems.add(obj.loc_of(key) if key else obj.loc, path, exc.message)
 
-    # ----- company ---------------------------------------------------------------------------------
+    # ----- company -------------------------------------------------------------------------------
     def create_tenant(self) -> None:
         t = self.doc.get("tenant") or {}
         domains = self.onprem.get("domains") or ()
@@ -97,12 +97,7 @@ class TenantBuilder:
             if directory.domain_by_fqdn(d["fqdn"]) is None:
                 directory.add_domain(d["fqdn"], netbios=d.get("netbiosName"),
                                      sid=d.get("domainSid"))
-        ous = self.onprem.get("organizationalUnits") or ()
-        for ou in sorted(ous, key=lambda o: len(dnlib.split(o["dn"] if isinstance(o, dict)
-                                                             else o))):
-            dn, attrs = (ou["dn"], {k: v for k, v in ou.items() if k != "dn"}) \
-                if isinstance(ou, dict) else (ou, {})
-            self._create(directory.add_ou, ou, dn, attrs)
+        self.build_ous()
         for kind in ("users", "groups", "contacts"):
             for obj in self.onprem.get(kind) or ():
                 if obj.get("sAMAccountName"):
@@ -115,14 +110,26 @@ class TenantBuilder:
                          self.attributes(contact))
         self.build_groups()
 
+    def build_ous(self) -> None:
+        """Parents first, whatever order the fixture lists them in."""
+        ous = self.onprem.get("organizationalUnits") or ()
+        entries = sorted((len(dnlib.split(ou["dn"] if isinstance(ou, dict) else ou)), i)
+                         for i, ou in enumerate(ous))
+        for _depth, i in entries:
+            ou = ous[i]
+            dn, attrs = (ou["dn"], {k: v for k, v in ou.items() if k != "dn"}) \
+                if isinstance(ou, dict) else (ou, {})
+            try:
+                self.tenant.directory.add_ou(dn, attrs)
+            except TenantError as exc:
+                self.problems.add(ous.loc_of(i), f"onPremises.organizationalUnits[{i}]",
+                                  exc.message)
+
     def _create(self, add, obj, dn, attrs, **kwargs):
         try:
             return add(dn, attrs, **kwargs)
         except TenantError as exc:
-            if isinstance(obj, dict):
-                self._refused(obj, "dn", exc)
-            else:
-                self.problems.add(self.onprem.get("organizationalUnits").loc, dn, exc.message)
+            self._refused(obj, "dn", exc)
             return None
 
     def _dn(self, ref: str) -> str:
@@ -172,7 +179,7 @@ class TenantBuilder:
             value |= SECURITY_ENABLED
         return value
 
-    # ----- Azure AD Connect ------------------------------------------------------------------------
+    # ----- Azure AD Connect ----------------------------------------------------------------------
     def configure_sync(self) -> None:
         sync, config = self.doc.get("sync") or {}, self.tenant.config
         if "sourceAnchor" in sync:
@@ -209,7 +216,7 @@ class TenantBuilder:
         if kwargs:
             self.tenant.scheduler.configure(**kwargs)
 
-    # ----- cloud-only objects, Exchange-only state ---------------------------------------------------
+    # ----- cloud-only objects, Exchange-only state -----------------------------------------------
     def build_cloud(self) -> None:
         cloud, aad = self.doc.get("cloud") or {}, self.tenant.aad
         for user in cloud.get("users") or ():
@@ -255,7 +262,7 @@ class TenantBuilder:
             except TenantError as exc:
                 self._refused(r, "Name", exc)
 
-    # ----- licences ----------------------------------------------------------------------------------
+    # ----- licences ------------------------------------------------------------------------------
     def assign_licenses(self) -> None:
         aad = self.tenant.aad
         for lic in self.doc.get("licenses") or ():

@@ -71,7 +71,8 @@ class FixtureChecker:
             _err(self.problems, extra, "default", "only one domain can be the default")
         for d in t.get("domains") or ():
             if d.get("authentication") == "Federated" and d.get("verified") is False:
-                _err(self.problems, d, "authentication", "an unverified domain cannot be federated")
+                _err(self.problems, d, "authentication",
+                     "an unverified domain cannot be federated")
         self._unique(t.get("skus") or (), "accountSkuId", "SKU")
 
     def _unique(self, items, key, what):
@@ -83,7 +84,7 @@ class FixtureChecker:
                     _err(self.problems, item, key, f"duplicate {what} '{value}'")
                 seen.add(value.lower())
 
-    # ----- on-premises containers and objects -----------------------------------------------------
+    # ----- on-premises containers and objects ----------------------------------------------------
     def check_containers(self):
         for domain_dn in self.domain_dns:
             self.by_dn[domain_dn] = ("domainDNS", {})
@@ -158,9 +159,10 @@ class FixtureChecker:
         sam = obj.get("sAMAccountName")
         if sam is None:
             return
-        if SAM_INVALID & set(sam):
+        refused = " ".join(sorted(SAM_INVALID & set(sam)))
+        if refused:
             _err(self.problems, obj, "sAMAccountName",
-                 f"'{sam}' contains characters AD refuses ({' '.join(sorted(SAM_INVALID & set(sam)))})")
+                 f"'{sam}' contains characters AD refuses ({refused})")
         if kind == "users" and len(sam) > SAM_MAX_USER:
             _err(self.problems, obj, "sAMAccountName",
                  f"'{sam}' is longer than {SAM_MAX_USER} characters")
@@ -204,7 +206,7 @@ class FixtureChecker:
                         self.problems.add(where, f"{group.path}.{key}[{i}]",
                                           f"'{ref}' is not a user, group or contact")
 
-    # ----- sync, cloud, licences, exchange ---------------------------------------------------------
+    # ----- sync, cloud, licences, exchange -------------------------------------------------------
     def check_sync(self):
         sync = self.doc.get("sync") or {}
         for part in sync.get("partitions") or ():

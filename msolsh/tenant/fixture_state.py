@@ -27,6 +27,7 @@ HEADER = ("# msolsh saved state: every stage, the run history and the clock of o
 _SAVED = re.compile(r"^kind:[ \t]*['\"]?saved-state['\"]?[ \t]*(#.*)?$", re.M)
 _STAGE_LINE = re.compile(r"  ([A-Za-z_][A-Za-z0-9_]*): (.*)\Z", re.S)
 _TOP_KEYS = ("schema", "kind", "state")
+_STATE_KEY = "\nstate:\n"
 _StateLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -40,7 +41,7 @@ def is_saved_state(text: str) -> bool:
     return _SAVED.search(text) is not None
 
 
-# ----- encoding ------------------------------------------------------------------------------------
+# ----- encoding ----------------------------------------------------------------------------------
 def _encode_value(value):
     if isinstance(value, datetime):
         return {"$datetime": value.isoformat()}
@@ -73,12 +74,12 @@ def dump_state(snapshot: dict, stream) -> None:
         stream.write(f"  {key}: {_ENCODER.encode(value)}\n")
 
 
-# ----- decoding ------------------------------------------------------------------------------------
+# ----- decoding ----------------------------------------------------------------------------------
 def load_state(text: str, name: str, error_type):
     """The snapshot dict of a saved state, or error_type(problems)."""
-    head, sep, body = text.partition("\nstate:\n")
+    at = text.find(_STATE_KEY)
     try:
-        doc = _fast(head, body) if sep else None
+        doc = _fast(text, at) if at >= 0 else None
     except (ValueError, TypeError, KeyError, yaml.YAMLError):
         doc = None  # not one stage per line any more: read it as any YAML
     if doc is None:
@@ -87,12 +88,17 @@ def load_state(text: str, name: str, error_type):
     return doc["state"]
 
 
-def _fast(head: str, body: str):
-    doc = yaml.load(head, Loader=_StateLoader)
+def _fast(text: str, at: int):
+    """One json.loads per stage line; slices one line at a time so that a large state is not
+    copied whole."""
+    doc = yaml.load(text[:at], Loader=_StateLoader)
     if not isinstance(doc, dict) or "state" in doc:
         return None
-    state = {}
-    for line in body.split("\n"):
+    state, pos, size = {}, at + len(_STATE_KEY), len(text)
+    while pos < size:
+        end = text.find("\n", pos)
+        end = size if end < 0 else end
+        line, pos = text[pos:end], end + 1
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         match = _STAGE_LINE.match(line)
@@ -153,7 +159,7 @@ def restore_state(text: str, name: str, error_type):
             from None
 
 
-# ----- atomic write --------------------------------------------------------------------------------
+# ----- atomic write ------------------------------------------------------------------------------
 def write_atomically(path: str, write) -> None:
     """Call write(stream) into a temp file beside `path`, fsync it, then rename it over path."""
     path = os.path.abspath(path)

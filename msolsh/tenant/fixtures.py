@@ -13,6 +13,7 @@ import gc
 import importlib.resources
 import os
 
+from .fixture_build import build_tenant
 from .fixture_checks import FixtureChecker
 from .fixture_schema import FIXTURE, MERGE_KEYS, SCHEMA_VERSION
 from .fixture_state import (SaveError, dump_state, is_saved_state, restore_state,
@@ -20,6 +21,8 @@ from .fixture_state import (SaveError, dump_state, is_saved_state, restore_state
 from .fixture_types import INVALID, Problems
 from .fixture_yaml import LocatedMap, Loc, YamlProblem, deep_merge, parse
 
+__all__ = ["FixtureError", "SaveError", "load_fixture", "load_fixture_text", "load_document",
+           "save_tenant", "resolve_fixture_path"]
 PACKAGE = "msolsh.fixtures"
 MAX_INCLUDE_DEPTH = 16
 
@@ -43,9 +46,7 @@ def load_fixture_text(text: str, filename: str = "<fixture>"):
     with _gc_paused():
         if is_saved_state(text):
             return restore_state(text, os.path.basename(filename), FixtureError)
-        doc = load_document(text, filename)
-        from .fixture_build import build_tenant
-        return build_tenant(doc, FixtureError)
+        return build_tenant(load_document(text, filename), FixtureError)
 
 
 @contextlib.contextmanager
@@ -79,8 +80,9 @@ def load_document(text: str, filename: str = "<fixture>") -> dict:
 def save_tenant(tenant, path) -> None:
     """Write the tenant's whole state (every stage, run history, clock) as YAML, atomically:
     a failed write leaves the previous file untouched."""
-    snapshot = tenant.snapshot()
-    write_atomically(os.fspath(path), lambda stream: dump_state(snapshot, stream))
+    with _gc_paused():
+        snapshot = tenant.snapshot()
+        write_atomically(os.fspath(path), lambda stream: dump_state(snapshot, stream))
 
 
 # ----- include resolution ------------------------------------------------------------------------

@@ -123,6 +123,13 @@ class ForwardSync:
             r = self.exchange.update(r, when_soft_deleted=None)  # the user came back
         fields = self._common(obj, r)
         fields.update(details)
+        if fields.get("recipient_type") in ("UserMailbox", "MailUser") and \
+                not any(a.startswith("SMTP:") for a in fields["email_addresses"]):
+            # Exchange gives every mail recipient a primary address: the UPN by default
+            fields["email_addresses"] = [f"SMTP:{obj.user_principal_name}"] + \
+                fields["email_addresses"]
+        elif fields.get("recipient_type") == "User":
+            fields["email_addresses"], fields["primary_smtp_address"] = [], None
         fields["sku_assigned"] = True if licensed else (None if r is None else False)
         fields["remote_recipient_type"] = rrt or None
         if r is None:

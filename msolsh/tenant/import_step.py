@@ -72,6 +72,7 @@ class ADImport:
                 elif cs_obj is not None:
                     self.stage_delete(cs_obj)
         self.cs.watermark = self.directory.usn
+        self.directory.compact_changelog(self.cs.watermark)
 
     def _delta_guids(self) -> list[str]:
         guids = self.directory.changes_since(self.cs.watermark)
@@ -105,7 +106,7 @@ class ADImport:
             return
         renamed, same_attrs = cs_obj.dn != obj.dn, cs_obj.attrs == view
         self.cs.set_dn(cs_obj, obj.dn)
-        cs_obj.attrs = view
+        self.cs.set_attrs(cs_obj, view)
         cs_obj.partition = self.directory.domain_of(obj.dn)["fqdn"]
         if cs_obj.pending_import == "Add" or (cs_obj.pending_import == "Delete"
                                               and not cs_obj.is_connector):
@@ -141,6 +142,7 @@ class AADImport:
                 if cs_obj.object_id and cs_obj.object_id not in seen:
                     self.stage_delete(cs_obj)
         self.cs.watermark = self.aad.change_seq
+        self.aad.compact_changelog(self.cs.watermark)
 
     def _find(self, oid: str, obj):
         cs_obj = None

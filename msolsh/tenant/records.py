@@ -1,13 +1,21 @@
 """Compact record base for every stage's objects.
 
 A record is a __slots__ class whose fields are declared once (name -> default); the same
-declaration gives construction, plain-data snapshots and restore. Knows nothing of the shell.
+declaration gives construction, plain-data snapshots (default-valued fields left out) and
+restore. Knows nothing of the shell.
 """
 from __future__ import annotations
+
+from datetime import datetime
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None), datetime})
 
 
 def plain_copy(value):
     """Deep copy of plain data (dict/list/tuple/set/scalars); sets become sorted lists."""
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, dict):
         return {k: plain_copy(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -42,7 +50,17 @@ class Record:
             raise TypeError(f"{type(self).__name__}: unknown fields {sorted(values)}")
 
     def to_data(self) -> dict:
-        return {name: plain_copy(getattr(self, name)) for name in self.FIELDS}
+        """Plain data holding only the fields that differ from their defaults (compact)."""
+        out = {}
+        for name, default in self._plain:
+            value = getattr(self, name)
+            if value is not default and value != default:
+                out[name] = value if type(value) in _SCALARS else plain_copy(value)
+        for name, _factory in self._mutable:
+            value = getattr(self, name)
+            if value:
+                out[name] = plain_copy(value)
+        return out
 
     @classmethod
     def from_data(cls, data: dict):

@@ -266,3 +266,30 @@ def _group_in_scope(mv: dict, config) -> bool:
 
 def _map(mv: dict, table: dict) -> dict:
     return {target: mv[source] for source, target in table.items() if source in mv}
+
+
+# ----- lineage: which out-of-box rules apply to an object (Get-ADSyncCSObject .Lineage) -------
+def inbound_lineage(object_class: str, a: dict) -> list[dict]:
+    kind = {"inetOrgPerson": "InetOrgPerson", "group": "Group", "contact": "Contact"}.get(
+        object_class, "User")
+    rules_ = [(f"In from AD - {kind} Join", "Provision")]
+    if kind in ("User", "InetOrgPerson"):
+        if int(a.get("userAccountControl", 512)) & 2 == 0:
+            rules_.append((f"In from AD - {kind} AccountEnabled", "Join"))
+        if a.get("mailNickname"):
+            rules_.append((f"In from AD - {kind} Common from Exchange", "Join"))
+        rules_.append((f"In from AD - {kind} Common", "Join"))
+        if a.get("mailNickname"):
+            rules_.append((f"In from AD - {kind} Exchange", "Join"))
+    elif kind == "Group":
+        rules_ += [("In from AD - Group Exchange", "Join"), ("In from AD - Group Common", "Join")]
+    else:
+        rules_.append(("In from AD - Contact Common", "Join"))
+    return [{"SyncRuleName": name, "Operation": op} for name, op in rules_]
+
+
+def outbound_lineage(provisioning_rule: str) -> list[dict]:
+    kind = provisioning_rule.split(" - ")[1].split()[0]  # User, Group or Contact
+    return [{"SyncRuleName": provisioning_rule, "Operation": "Provision"},
+            {"SyncRuleName": f"Out to AAD - {kind} Identity", "Operation": "Join"},
+            {"SyncRuleName": f"Out to AAD - {kind} ExchangeOnline", "Operation": "Join"}]

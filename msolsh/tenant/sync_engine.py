@@ -12,6 +12,7 @@ from .aad_provisioning import Provisioner
 from .errors import SyncEngineError
 from .export_step import AADExport, ADExport
 from .import_step import AADImport, ADImport
+from .records import plain_copy
 from .run_history import ErrorLimitReached, StepRun, build_run
 from .sync_step import AADSync, ADSync
 
@@ -122,8 +123,8 @@ class SyncEngine:
                 "TotalConnectors": sum(1 for o in cs.objects.values() if o.is_connector)}
 
     def to_data(self) -> dict:
-        return {"history": self.history, "event_log": self.event_log}
+        return {"history": plain_copy(self.history), "event_log": plain_copy(self.event_log)}
 
     def load_data(self, data: dict) -> None:
-        self.history = list(data["history"])
-        self.event_log = list(data["event_log"])
+        self.history = plain_copy(data["history"])
+        self.event_log = plain_copy(data["event_log"])

@@ -68,7 +68,7 @@ class Outbound:
             return link
         link = CSObject(cs_id=self.e.ids.guid(), dn=dn, object_type=attrs_type(mv),
                         pending_export="Add", export_attrs=dict(attrs), mv_id=mv.mv_id,
-                        lineage=[{"SyncRuleName": rule, "Operation": "Provision"}])
+                        lineage=rules.outbound_lineage(rule))
         self.aad_cs.add(link)
         mv.connectors[self.aad_cs.name] = link.cs_id
         self.step.count("ProvisioningAdds")
@@ -163,6 +163,7 @@ class ADSync:
             merged.update({k: joined.attrs[k] for k in AAD_CONTRIBUTED if k in joined.attrs})
         outcome = rules.outbound_aad(merged, self.e.config)  # may raise: nothing applied yet
         counter = self._link(cs_obj, mv, joined, merged)
+        cs_obj.lineage = rules.inbound_lineage(cs_obj.object_type, cs_obj.attrs)
         if count:
             self.step.count(counter)
         if counter.startswith("Disconnector"):
@@ -178,11 +179,8 @@ class ADSync:
 
     def _revisit_groups_of(self, cs_obj: CSObject) -> None:
         """A newly joined object may be a member its groups could not resolve before."""
-        obj = self.e.directory.objects.get(cs_obj.anchor)
-        for group in self.e.directory.member_of(obj) if obj is not None else ():
-            group_cs = self.cs.by_anchor(group.guid)
-            if group_cs is not None and group_cs.pending_import is None and \
-                    group_cs not in self.deferred_groups:
+        for group_cs in self.cs.groups_referencing(cs_obj.dn):
+            if group_cs.pending_import is None and group_cs not in self.deferred_groups:
                 self.deferred_groups.append(group_cs)
 
     def _inbound(self, cs_obj: CSObject):
@@ -223,15 +221,11 @@ class ADSync:
             joined.connectors[self.cs.name] = cs_obj.cs_id
             cs_obj.mv_id = joined.mv_id
             return "DisconnectorJoinedFlow"
-        rule = {"group": "In from AD - Group Join", "contact": "In from AD - Contact Join",
-                "inetOrgPerson": "In from AD - InetOrgPerson Join"}.get(
-            cs_obj.object_type, "In from AD - User Join")
         new = MVObject(mv_id=self.e.ids.guid(), object_type=MV_TYPES[cs_obj.object_type],
                        attrs={}, connectors={self.cs.name: cs_obj.cs_id})
         self.mv.add(new)
         self.mv.set_attrs(new, merged)
         cs_obj.mv_id = new.mv_id
-        cs_obj.lineage = [{"SyncRuleName": rule, "Operation": "Provision"}]
         return "DisconnectorProjectedFlow"
 
     def _filtered(self, cs_obj: CSObject, mv) -> None:

@@ -69,7 +69,6 @@ from .exchange import ExchangeOnline
 from .forward_sync import ForwardSync
 from .ids import IdGenerator
 from .metaverse import Metaverse
-from .records import plain_copy
 from .scheduler import Scheduler
 from .sync_engine import SyncEngine
 from .trace import trace_object
@@ -129,17 +128,16 @@ class Tenant:
 
     # ----- snapshot / restore ----------------------------------------------------------------------
     def snapshot(self) -> dict:
-        return plain_copy({
+        return {  # every store's to_data() already returns fresh plain data
             "version": SNAPSHOT_VERSION, "ids": self.ids.to_data(), "clock": self.clock.to_data(),
             "directory": self.directory.to_data(), "config": self.config.to_data(),
             "ad_cs": self.ad_cs.to_data(), "metaverse": self.metaverse.to_data(),
             "aad_cs": self.aad_cs.to_data(), "aad": self.aad.to_data(),
             "exchange": self.exchange.to_data(), "sync": self.sync.to_data(),
-            "scheduler": self.scheduler.to_data(), "forward_sync": self.forward_sync.to_data()})
+            "scheduler": self.scheduler.to_data(), "forward_sync": self.forward_sync.to_data()}
 
     @classmethod
     def restore(cls, data: dict) -> "Tenant":
-        data = plain_copy(data)
         if data.get("version") != SNAPSHOT_VERSION:
             raise ValueError(f"unsupported tenant snapshot version {data.get('version')!r}")
         t = cls.__new__(cls)

@@ -62,6 +62,11 @@ def _new_session(host):
         return session
     from msolsh.cli import parse_args
     hook.load(session, parse_args(["-NoProfile"]))
+    # Product examples assume the services are connected, as their real help pages do.
+    for connect in ("Connect-MsolService", "Connect-ExchangeOnline"):
+        if session.registry.get(connect) is not None:
+            session.run(connect)
+    host.clear_transcript()
     return session
 
 

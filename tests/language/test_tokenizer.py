@@ -95,3 +95,19 @@ def test_never_raises(text):
 @pytest.mark.parametrize("text", ['"$(' * 3000, "(" * 10000, "{" * 10000, "@'\n" * 100])
 def test_deep_or_open_text_never_raises(text):
     assert tokenize(text)[-1].kind == T.EOF
+
+
+def test_command_mode_resumes_after_a_bracketed_argument():
+    assert kinds("Get-X (1) foo.txt")[-1] == (T.GENERIC, "foo.txt")
+
+
+def test_member_access_in_command_mode():
+    assert kinds("Get-X $b.c.d")[1:] == [(T.VARIABLE, "$b"), (T.OPERATOR, "."), (T.GENERIC, "c"),
+                                         (T.OPERATOR, "."), (T.GENERIC, "d")]
+
+
+def test_hashtable_keys_and_values():
+    assert kinds("@{a=Get-Y b.txt; b = 1}") == [
+        (T.OPERATOR, "@{"), (T.GENERIC, "a"), (T.OPERATOR, "="), (T.GENERIC, "Get-Y"),
+        (T.GENERIC, "b.txt"), (T.OPERATOR, ";"), (T.GENERIC, "b"), (T.OPERATOR, "="),
+        (T.NUMBER, "1"), (T.OPERATOR, "}")]

@@ -9,7 +9,7 @@ from msolsh.repl.prompt import BANNER, prompt_fragments
 from msolsh.repl.session import colour_wanted, run_repl
 from msolsh.runtime.host import MemoryHost
 
-from conftest import ScriptedSession
+from .conftest import ScriptedSession
 
 ENTER = "\r"
 ALT_ENTER = "\x1b\r"

@@ -35,7 +35,8 @@ def test_on_premises_directory(contoso):
             kinds["organizationalUnit"]) == (77, 2, 19, 5, 22)
     adele = contoso.directory.by_sam("adele.vance")
     assert adele.object_class == "inetOrgPerson"
-    assert adele.attrs["manager"] == "CN=Alex Wilber,OU=Sales,OU=Users,OU=Contoso,DC=contoso,DC=com"
+    assert adele.attrs["manager"] == \
+        "CN=Alex Wilber,OU=Sales,OU=Users,OU=Contoso,DC=contoso,DC=com"
 
 
 def test_connector_spaces_and_metaverse(contoso):

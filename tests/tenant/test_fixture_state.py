@@ -59,8 +59,21 @@ def test_the_restored_tenant_carries_on_identically(tmp_path):
 def test_saved_file_says_what_it_is(tmp_path):
     save_tenant(load_fixture_text(SMALL, "small.yaml"), tmp_path / "state.yaml")
     lines = (tmp_path / "state.yaml").read_text().splitlines()
-    assert lines[2:5] == ["schema: 1", "kind: saved-state", "state:"]
+    assert lines[3:6] == ["schema: 1", "kind: saved-state", "state:"]
+    assert lines[6] == '  version: 1'
+    assert all(line.startswith("  ") for line in lines[6:])
     assert lines[0].startswith("# msolsh saved state")
+
+
+def test_the_saved_file_is_plain_yaml_and_may_be_reformatted(tmp_path):
+    tenant = load_fixture_text(SMALL, "small.yaml")
+    save_tenant(tenant, tmp_path / "state.yaml")
+    doc = yaml.safe_load((tmp_path / "state.yaml").read_text())
+    assert (doc["schema"], doc["kind"]) == (1, "saved-state")
+    assert doc["state"]["clock"]["now"] == {"$datetime": "2026-01-05T09:03:00+00:00"}
+    # Rewritten in block style (as a person or another tool might), it still loads the same.
+    (tmp_path / "block.yaml").write_text(yaml.safe_dump(doc, default_flow_style=False))
+    assert load_fixture(tmp_path / "block.yaml").snapshot() == tenant.snapshot()
 
 
 def test_contoso_round_trip(tmp_path):
@@ -177,8 +190,8 @@ def small_fixtures(draw):
     return yaml.safe_dump(doc, sort_keys=False), draw(st.integers(0, 7200))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(small_fixtures())
 def test_property_save_load_round_trip(tmp_path, case):
     text, seconds = case

@@ -338,3 +338,34 @@ def test_error_text_is_every_problem_on_its_own_line():
     with pytest.raises(FixtureError) as caught:
         load_fixture_text("schema: 1\nfoo: 1\nbar: 2\n", "x.yaml")
     assert str(caught.value) == "x.yaml:2: foo: unknown key\nx.yaml:3: bar: unknown key"
+
+
+def test_refusals_of_the_model_at_build_time_are_problems_too():
+    text = """\
+schema: 1
+tenant:
+  initialDomain: contoso.onmicrosoft.com
+  domains: [{name: contoso.com}]
+  skus: [{accountSkuId: 'contoso:ENTERPRISEPACK', servicePlans: [EXCHANGE_S_ENTERPRISE]}]
+onPremises:
+  users:
+    - dn: CN=Svc,CN=Users,DC=contoso,DC=com
+      sAMAccountName: svc
+      userPrincipalName: svc@contoso.com
+      adminDescription: User_1234
+cloud:
+  users:
+    - {UserPrincipalName: kiosk@contoso.com}
+licenses:
+  - {userPrincipalName: kiosk@contoso.com, accountSkuId: 'contoso:ENTERPRISEPACK'}
+  - {userPrincipalName: svc@contoso.com, accountSkuId: 'contoso:ENTERPRISEPACK'}
+initialSync: true
+"""
+    with pytest.raises(FixtureError) as caught:
+        load_fixture_text(text, "b.yaml")
+    assert caught.value.problems == [
+        "b.yaml:16: licenses[0].accountSkuId: You must provide a required property: "
+        "Parameter name: UsageLocation",
+        "b.yaml:17: licenses[1].userPrincipalName: 'svc@contoso.com' did not reach Azure AD "
+        "in the initial sync, so it cannot be licensed",
+    ]

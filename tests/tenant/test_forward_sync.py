@@ -361,3 +361,15 @@ def test_cloud_archive_and_undo_soft_delete(tenant):
     assert tenant.exchange.find("amy", include_soft_deleted=True) == [mbx]
     tenant.exchange.undo_soft_delete("amy")
     assert tenant.exchange.get("amy@contoso.com") is mbx
+
+
+def test_a_mailbox_always_has_a_primary_address_and_a_plain_user_none(tenant):
+    amy = tenant.aad.add_cloud_user("amy@contoso.com", "Amy", usage_location="US")
+    tenant.aad.add_cloud_user("ben@contoso.com", "Ben")
+    tenant.aad.assign_license(amy.object_id, SKU)
+    tenant.advance(FORWARD_SYNC_DELAY)
+    mbx = tenant.exchange.get("amy")
+    assert (mbx.email_addresses, mbx.primary_smtp_address) == (["SMTP:amy@contoso.com"],
+                                                               "amy@contoso.com")
+    ben = tenant.exchange.get("ben@contoso.com")
+    assert (ben.recipient_type_details, ben.email_addresses) == ("User", [])

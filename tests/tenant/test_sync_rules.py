@@ -152,3 +152,17 @@ def test_nested_groups_sync_with_their_members(tenant):
     groups = {g.display_name: g for g in tenant.aad.of_type("Group")}
     assert groups["Z-Outer"].members == [groups["A-Inner"].object_id]
     assert groups["0-First"].members == [groups["A-Inner"].object_id]
+
+
+def test_lineage_names_the_out_of_box_rules(tenant):
+    ann = add_user(tenant, "ann")
+    tenant.sync.run_cycle("Initial")
+    cs = tenant.ad_cs.by_anchor(ann.guid)
+    assert [(l["SyncRuleName"], l["Operation"]) for l in cs.lineage] == [
+        ("In from AD - User Join", "Provision"), ("In from AD - User AccountEnabled", "Join"),
+        ("In from AD - User Common from Exchange", "Join"), ("In from AD - User Common", "Join"),
+        ("In from AD - User Exchange", "Join")]
+    aad_cs = tenant.aad_cs.get(tenant.metaverse.get(cs.mv_id).connectors[tenant.aad_cs.name])
+    assert [l["SyncRuleName"] for l in aad_cs.lineage] == [
+        "Out to AAD - User Join", "Out to AAD - User Identity", "Out to AAD - User ExchangeOnline"]
+    assert aad_cs.dn == "CN={" + source_anchor(ann.guid).encode().hex().upper() + "}"
