@@ -12,8 +12,8 @@ from typing import Any, Callable, Iterator, List, Optional
 from msolsh.runtime.cmdlet import Parameter, Switch
 from msolsh.runtime.values import PSObject
 
-from .connect import MsolExample, (MsolCmdlet, complete_domains, complete_features, completer_for,
-                      msol_cmdlet)
+from .connect import (MsolCmdlet, MsolExample, complete_domains, complete_features,
+                      completer_for, msol_cmdlet)
 from .groups import ListCmdlet, invalid_value
 from .records import NS, extension_data, guid, naive, obj, provisioning_errors
 from .users import user_not_found

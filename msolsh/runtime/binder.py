@@ -172,11 +172,7 @@ class Binder:
 
     def _bind_positional(self, args: List[Argument], result: BindResult, candidates: List[str]) -> List[str]:
         for index, arg in enumerate(args):
-            choices = []
-            for set_name in candidates:
-                slots = self.meta.positional(set_name, result.bound)
-                if slots and slots[0] not in choices:
-                    choices.append(slots[0])
+            choices = self._next_slots(candidates, result)
             remaining = self._remaining(candidates, result)
             if remaining is not None and (not choices or remaining in choices):
                 self._set(result, remaining, [a.value for a in args[index:]], arg.extent)
@@ -201,10 +197,25 @@ class Binder:
                 return param
         return None
 
+    def _next_slots(self, candidates: List[str], result: BindResult) -> List[Parameter]:
+        """The next unbound positional parameter of each candidate set, lowest position first."""
+        slots: Dict[str, Tuple[int, Parameter]] = {}
+        for set_name in candidates:
+            params = self.meta.positional(set_name, result.bound)
+            if params:
+                param = params[0]
+                position = param.position_in(set_name)
+                if param.name not in slots or position < slots[param.name][0]:
+                    slots[param.name] = (position, param)
+        return [param for _, param in sorted(slots.values(), key=lambda entry: entry[0])]
+
     def _pick(self, choices: List[Parameter], candidates: List[str]) -> Parameter:
+        """The lowest position wins; between equals, the default set's parameter."""
         default = self.meta.default_set
         if len(choices) > 1 and default in candidates:
-            for param in choices:
+            lowest = [p for p in choices if p is choices[0] or
+                      p.position_in(default) == choices[0].position_in(default)]
+            for param in lowest:
                 if param.in_set(default):
                     return param
         return choices[0]

@@ -101,7 +101,7 @@ class AADExport:
                                                   self.e.clock.now, "Export",
                                                   previous=cs_obj.export_error)
             return False
-        merged = {**cs_obj.attrs, **state}
+        merged = {**cs_obj.attrs, **cs_obj.export_attrs}  # a None export removes the value
         self.cs.set_attrs(cs_obj, {k: v for k, v in merged.items() if v is not None})
         cs_obj.pending_export, cs_obj.export_attrs = None, {}
         cs_obj.export_error = None

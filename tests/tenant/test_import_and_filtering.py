@@ -121,3 +121,15 @@ def test_import_error_for_data_the_connector_rejects(tenant):
     assert imp["ObjectErrors"][0]["ErrorType"] == "cd-error"
     assert imp["ObjectErrors"][0]["ObjectDn"] == f"CN=Bad,{SALES}"
     assert tenant.aad.by_upn("bad@contoso.com") is None
+
+
+def test_cleared_attribute_is_exported_once(tenant):
+    ann = add_user(tenant, "ann", title="Manager")
+    tenant.sync.run_cycle("Initial")
+    settle(tenant)
+    tenant.directory.set_attribute(ann, "title", None)
+    runs = tenant.sync.run_cycle("Delta")
+    assert step(runs, "- AAD", "Export")["ExportUpdate"] == 1
+    assert tenant.aad.by_upn("ann@contoso.com").title is None
+    runs = tenant.sync.run_cycle("Delta")
+    assert step(runs, "- AAD", "Export")["ExportUpdate"] == 0

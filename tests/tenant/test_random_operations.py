@@ -56,7 +56,7 @@ def apply(t: Tenant, op: str, name: str, n: int) -> None:
             t.request_forward_sync(user.object_id)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(OPS)
 def test_random_operations_keep_the_model_consistent(ops):
     t = make_tenant(seed=5)
@@ -75,3 +75,10 @@ def test_random_operations_keep_the_model_consistent(ops):
     assert restored.snapshot() == t.snapshot()
     for user in t.aad.users():  # indexes agree with the records
         assert t.aad.by_upn(user.user_principal_name) is user
+    t.config.deletion_threshold_enabled = False
+    for _ in range(3):
+        t.sync.run_cycle("Delta")
+    runs = t.sync.run_cycle("Delta")  # steady state: nothing left to flow or export
+    exp = runs[4]["RunStepResults"][0]
+    assert (exp["ExportAdd"], exp["ExportUpdate"], exp["ExportDelete"]) == (0, 0, 0), exp
+    assert runs[0]["RunStepResults"][0]["StageUpdate"] == 0
