@@ -12,6 +12,22 @@ from msolsh.runtime.formatting.views import Column, register_view  # noqa: F401
 # ==== end ExchangeOnPremises ====
 
 # ==== ADSync ====
+# Types are Microsoft.IdentityManagement.PowerShell.ObjectModel.*; list views keep the real
+# property order. [unverified] names and layouts are listed in docs/fidelity.md.
+_ADSYNC = "Microsoft.IdentityManagement.PowerShell.ObjectModel."
+register_view(_ADSYNC + "SchedulerOperationResult", "table", [Column("Result")])
+register_view(_ADSYNC + "RunProfileInvocationResult", "table", [Column("Result")])
+register_view(_ADSYNC + "ConnectorRunStatus", "table", [
+    Column("RunState"), Column("ConnectorName")])
+register_view(_ADSYNC + "SchedulerSettings", "list", [Column(n) for n in (
+    "AllowedSyncCycleInterval", "CurrentlyEffectiveSyncCycleInterval",
+    "CustomizedSyncCycleInterval", "NextSyncCyclePolicyType", "NextSyncCycleStartTimeInUTC",
+    "PurgeRunHistoryInterval", "SyncCycleEnabled", "MaintenanceEnabled", "StagingModeEnabled",
+    "SchedulerSuspended", "SyncCycleInProgress")])
+register_view(_ADSYNC + "SchedulerConnectorOverride", "table", [
+    Column("ConnectorIdentifier"), Column("FullImportRequired"), Column("FullSyncRequired")])
+register_view(_ADSYNC + "ExportDeletionThreshold", "table", [
+    Column("DeletionPrevention"), Column("ThresholdPercentage"), Column("ThresholdCount")])
 # ==== end ADSync ====
 
 # ==== MSOnline ====
@@ -47,6 +63,18 @@ register_view(_MSOL + "DirSyncProvisioningErrorObject", "list", [Column(n) for n
 # ==== end MSOnline ====
 
 # ==== ExchangeOnline ====
+# EXO V3's fixed widths (cmdlets.md §3.2); the other tables are [R] (docs/fidelity.md).
+_EXO = "Microsoft.Exchange.Data.Directory.Management."
+register_view(_EXO + "Mailbox", "table", [
+    Column("Name", width=25), Column("Alias", width=15), Column("Database", width=30),
+    Column("ProhibitSendQuota", width=20), Column("ExternalDirectoryObjectId")])
+register_view(_EXO + "MailUser", "table", [Column("Name"), Column("RecipientType")])
+register_view(_EXO + "User", "table", [Column("Name"), Column("RecipientType")])
+register_view(_EXO + "ReducedRecipient", "table", [Column("Name"), Column("RecipientType")])
+register_view(_EXO + "MailContact", "table", [
+    Column("Name"), Column("Alias"), Column("RecipientType")])
+register_view(_EXO + "DistributionGroup", "table", [
+    Column("Name"), Column("DisplayName"), Column("GroupType"), Column("PrimarySmtpAddress")])
 # ==== end ExchangeOnline ====
 
 # ==== Training ====

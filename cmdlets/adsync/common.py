@@ -25,7 +25,7 @@ _ID_NAMESPACE = uuid.UUID("6f1c4a52-7d8e-4b0a-9a55-0d2b8e3c1a77")
 def adsync_cmdlet(name: str, **kwargs: Any):
     """@cmdlet for the ADSync module; binding errors name the real cmdlet class."""
     def decorate(cls: type) -> type:
-        cls.fq_class = f"{CMDLET_NS}.{name.replace('-', '')}Command"
+        cls.fq_class = f"{CMDLET_NS}.{name.replace('-', '')}"
         return cmdlet(name, module=MODULE, **kwargs)(cls)
     return decorate
 
@@ -52,6 +52,29 @@ class ADSyncCmdlet(Cmdlet):
         if terminating:
             self.throw_terminating(record)
         self.write_error(record)
+
+    def bind_fail(self, parameter: str, value: Any, type_name: str, names) -> None:
+        """pwsh's enum conversion failure for an enum-typed parameter (terminating)."""
+        text = str(value)
+        message = (f"Cannot bind parameter '{parameter}'. Cannot convert value \"{text}\" to type "
+                   f"\"{type_name}\". Error: \"Unable to match the identifier name {text} to a "
+                   f"valid enumerator name. Specify one of the following enumerator names and try "
+                   f"again:\n{', '.join(names)}\"")
+        record = self.error_record(message, "CannotConvertArgumentNoMessage", "InvalidArgument",
+                                   exception_type="System.Management.Automation."
+                                                  "ParameterBindingException",
+                                   fq_class=self.fq_class)
+        self.throw_terminating(record)
+
+    def enum_value(self, parameter: str, value: Any, type_name: str, names) -> Any:
+        """An enum argument, matched case-insensitively as pwsh converts it."""
+        if value is None:
+            return None
+        for name in names:
+            if name.lower() == str(value).strip().lower():
+                return name
+        self.bind_fail(parameter, value, type_name, names)
+        return None
 
     def connector_or_fail(self, name: Any = None, identifier: Any = None) -> Any:
         """The connector space named (case-insensitively) or identified, else an error."""

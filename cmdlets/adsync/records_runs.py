@@ -127,7 +127,7 @@ def connector_record(tenant: Any, cs: Any, created: Any) -> PSObject:
     classes = ["computer", "contact", "container", "domainDNS", "foreignSecurityPrincipal",
                "group", "inetOrgPerson", "msDS-Device", "organizationalUnit", "user"] if is_ad \
         else ["contact", "device", "group", "user"]
-    account = f"MSOL_{tenant.ids.seed:012x}" if is_ad else \
+    account = f"MSOL_{derived_guid('account', cs.identifier).hex[:12]}" if is_ad else \
         tenant.aad.company.get("DirSyncServiceAccount")
     return PSObject([
         ("Identifier", guid(cs.identifier)), ("Name", cs.name), ("Description", ""),
@@ -138,7 +138,8 @@ def connector_record(tenant: Any, cs: Any, created: Any) -> PSObject:
         ("ObjectInclusionList", classes),
         ("AnchorConstructionSettings", [custom([("ObjectType", c), ("Attributes",
                                                  ["objectGUID"] if is_ad else ["cloudAnchor"]),
-                                                ("Locked", True)]) for c in classes[:1]]),
+                                                ("Locked", True)])
+                                        for c in ("user", "group", "contact")]),
         ("CompanyName", "Microsoft"), ("Type", cs.connector_type), ("Subtype", cs.subtype),
         ("ConnectorTypeName", cs.connector_type),
     ], [CONNECTOR, "System.Object"])

@@ -69,12 +69,13 @@ class ExoCmdlet(Cmdlet):
 
     # -- identity ---------------------------------------------------------------------------
     def lookup(self, identity: Any, accept, soft_deleted: bool = False,
-               include_inactive: bool = False) -> Any:
+               include_inactive: bool = False, any_state: bool = False) -> Any:
         """The one recipient `identity` names among those `accept` admits, or None after
-        writing the real 'couldn't be found' / 'matches multiple entries' error."""
+        writing the real 'couldn't be found' / 'matches multiple entries' error. By default
+        only active recipients count; any_state admits soft-deleted and inactive ones too."""
         text = identity_text(identity)
-        hits = [r for r in candidates(self.exchange, identity, soft_deleted or include_inactive)
-                if accept(r) and state_matches(r, soft_deleted, include_inactive)]
+        hits = [r for r in candidates(self.exchange, identity)
+                if accept(r) and (any_state or state_matches(r, soft_deleted, include_inactive))]
         if not hits:
             write_exo_error(self, not_found_message(text), NOT_FOUND)
             return None
@@ -99,9 +100,10 @@ def identity_text(identity: Any) -> str:
     return str(identity)
 
 
-def candidates(exchange: Any, identity: Any, include_soft_deleted: bool) -> List[Any]:
-    """Every recipient the identity could name: a piped record by its Guid; 'Soft Deleted
-    Objects\\Name'; a DN by its CN; else name, alias, address, GUID, UPN (exchange.find)."""
+def candidates(exchange: Any, identity: Any) -> List[Any]:
+    """Every recipient (in any state) the identity could name: a piped record by its Guid;
+    'Soft Deleted Objects\\Name' among soft-deleted ones; a DN by its CN; else name, alias,
+    address, GUID or UPN (exchange.find)."""
     if isinstance(identity, PSObject):
         guid = identity.get("Guid")
         if guid is not None and str(guid) in exchange.recipients:
@@ -109,8 +111,8 @@ def candidates(exchange: Any, identity: Any, include_soft_deleted: bool) -> List
         identity = identity_text(identity)
     text = str(identity).strip()
     if text.lower().startswith(SOFT_DELETED_OU.lower() + "\\"):
-        text = text.split("\\", 1)[1]
-        include_soft_deleted = True
+        return [r for r in exchange.find(text.split("\\", 1)[1], include_soft_deleted=True)
+                if r.when_soft_deleted is not None]
     if text.upper().startswith("CN="):
         name = text[3:].split(",OU=", 1)[0].replace("\\,", ",")
         return [r for r in exchange.find(name, include_soft_deleted=True)

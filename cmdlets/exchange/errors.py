@@ -54,7 +54,8 @@ def exo_record(cmd: Any, message: str, exception_name: str = NOT_FOUND,
     return ErrorRecord("||" + message, fq_id, category, target=target,
                        target_name="" if target is None else None,
                        target_type="" if target is None else None,
-                       exception_type=EXCEPTIONS + exception_name, fq_class=WRITE_ERROR,
+                       exception_type=exception_name if "." in exception_name else EXCEPTIONS + exception_name,
+                       fq_class=WRITE_ERROR,
                        invocation=InvocationInfo(command_name=WRITE_ERROR, extent=extent),
                        activity=server_name(cmd))
 

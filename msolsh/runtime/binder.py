@@ -192,32 +192,28 @@ class Binder:
     def _remaining(self, candidates: List[str], result: BindResult) -> Optional[Parameter]:
         """The unbound [Parameter(ValueFromRemainingArguments)] parameter, if any."""
         for param in self.meta.parameters.values():
-            if getattr(param, "value_from_remaining_arguments", False) and param.name not in result.bound \
+            if (getattr(param, "value_from_remaining_arguments", False) or getattr(param, "remaining", False)) \
+                    and param.name not in result.bound \
                     and any(param.in_set(s) for s in candidates):
                 return param
         return None
 
     def _next_slots(self, candidates: List[str], result: BindResult) -> List[Parameter]:
-        """The next unbound positional parameter of each candidate set, lowest position first."""
-        slots: Dict[str, Tuple[int, Parameter]] = {}
+        """The next unbound positional parameter of each candidate set: those at the lowest
+        position, the default set's first."""
+        slots: Dict[str, Tuple[int, int, Parameter]] = {}
+        default = self.meta.default_set
         for set_name in candidates:
             params = self.meta.positional(set_name, result.bound)
             if params:
                 param = params[0]
-                position = param.position_in(set_name)
-                if param.name not in slots or position < slots[param.name][0]:
-                    slots[param.name] = (position, param)
-        return [param for _, param in sorted(slots.values(), key=lambda entry: entry[0])]
+                rank = (param.position_in(set_name), 0 if param.in_set(default or "") else 1)
+                if param.name not in slots or rank < slots[param.name][:2]:
+                    slots[param.name] = (rank[0], rank[1], param)
+        ordered = sorted(slots.values(), key=lambda entry: entry[:2])
+        return [param for _, _, param in ordered]
 
     def _pick(self, choices: List[Parameter], candidates: List[str]) -> Parameter:
-        """The lowest position wins; between equals, the default set's parameter."""
-        default = self.meta.default_set
-        if len(choices) > 1 and default in candidates:
-            lowest = [p for p in choices if p is choices[0] or
-                      p.position_in(default) == choices[0].position_in(default)]
-            for param in lowest:
-                if param.in_set(default):
-                    return param
         return choices[0]
 
     def _choose_set(self, candidates: List[str], result: BindResult, has_input: bool,

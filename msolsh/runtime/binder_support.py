@@ -40,6 +40,26 @@ class BindingError(PSRuntimeException):
         super().__init__(record)
 
 
+class HostPrompt:
+    """What the binder prompts through: the host, after the output so far has been shown."""
+
+    def __init__(self, session: Any):
+        self.session = session
+
+    def write_line(self, text: str) -> None:
+        self.session.flush_output()
+        self.session.host.write_line(text)
+
+    def prompt_line(self, prompt: str) -> Optional[str]:
+        self.session.flush_output()
+        return self.session.host.prompt_line(prompt)
+
+
+def prompt_for(session: Any) -> Optional[HostPrompt]:
+    """A prompt when the host can ask the user (interactive), else None (pwsh's error)."""
+    return HostPrompt(session) if session.host.interactive else None
+
+
 _PY_TYPES = {str: "string", int: "int", float: "double", bool: "bool", list: "object[]",
              PSHashtable: "hashtable", dict: "hashtable", PSObject: "psobject",
              uuid.UUID: "guid", _dt.datetime: "datetime", object: "object"}

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional
 
 from msolsh.language.ast import Extent
 from msolsh.runtime.binder import Binder, BindResult, CommandMetadata
-from msolsh.runtime.binder_support import BindingError
+from msolsh.runtime.binder_support import BindingError, prompt_for
 from msolsh.runtime.cmdlet import Cmdlet
 from msolsh.runtime.common import CommonSettings
 from msolsh.runtime.compiler_base import ControlFlow, mark_script_terminating, to_bool, to_string
@@ -265,7 +265,7 @@ class CmdletProcessor(CommandProcessor):
         self.cls = cls
         self.meta = cmdlet_metadata(cls)
         self.fq_class = self.meta.fq_class
-        prompt = session.host if session.host.interactive else None
+        prompt = prompt_for(session)
         self.binder = Binder(self.meta, prompt, position)
         self.result: BindResult = self.binder.bind(args, has_input, extent)
         self.common = CommonSettings(self.result.common)

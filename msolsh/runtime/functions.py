@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from msolsh.language import ast as A
 from msolsh.runtime.binder import Binder, BindResult, CommandMetadata
-from msolsh.runtime.binder_support import Argument, BindingError
+from msolsh.runtime.binder_support import Argument, BindingError, prompt_for
 from msolsh.runtime.cmdlet import ALL_SETS, Parameter, Switch
 from msolsh.runtime.command_processor import CommandProcessor
 from msolsh.runtime.common import CommonSettings
@@ -196,7 +196,7 @@ class ScriptProcessor(CommandProcessor):
         self.is_filter = is_filter
         self.dot = dot
         self.script_path = script_path
-        prompt = session.host if session.host.interactive else None
+        prompt = prompt_for(session)
         self.binder = Binder(meta, prompt, position)
         self.result: BindResult = self.binder.bind(args, has_input, extent)
         self.common = CommonSettings(self.result.common)

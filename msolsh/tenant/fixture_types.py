@@ -260,10 +260,11 @@ class Obj(Type):
             got = fields[canon].check(item, key_loc, where, problems)
             if got is not INVALID:
                 out[canon], out.locs[canon] = got, key_loc
-        for req in self.required:
-            if req not in out and not _reported(req, value):
+        missing = [req for req in self.required if req not in out]
+        for req in missing:
+            if not _reported(req, value):
                 problems.add(loc, path, f"missing required key '{req}'")
-        return out
+        return INVALID if missing else out  # later checks may rely on required keys
 
     def _canonical(self, key):
         return self._by_lower.get(key.lower()) if isinstance(key, str) else None

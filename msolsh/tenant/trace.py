@@ -60,6 +60,11 @@ def _ad_stage(t, ad) -> dict:
     if not rules.in_partition_scope(ad.dn, domain["fqdn"], t.config.partitions):
         return _stage("Filtered", "The object's domain or OU is not selected for sync.",
                       DistinguishedName=ad.dn, ObjectGUID=ad.guid)
+    group = t.directory.find(t.config.group_filter) if t.config.group_filter else None
+    if t.config.group_filter and not any(
+            m.lower() == ad.dn.lower() for m in (group.attrs.get("member") or [] if group else [])):
+        return _stage("Filtered", "Not a direct member of the group used for group-based "
+                      "filtering.", DistinguishedName=ad.dn, ObjectGUID=ad.guid)
     return _stage("OK", "Present.", DistinguishedName=ad.dn, ObjectGUID=ad.guid,
                   SourceAnchor=source_anchor(ad.guid))
 

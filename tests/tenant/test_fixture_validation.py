@@ -314,8 +314,16 @@ def test_exchange_recipient_rules():
         "t.yaml:14: exchange.recipients[1].RecipientTypeDetails: 'Mailbox' is not one of "
         "UserMailbox, SharedMailbox, RoomMailbox, EquipmentMailbox, MailUser, MailContact, "
         "MailUniversalDistributionGroup, MailUniversalSecurityGroup",
-        "t.yaml:14: exchange.recipients[1].Name: duplicate recipient name 'pat'",
-        "t.yaml:14: exchange.recipients[1].EmailAddresses: proxy address 'pat@contoso.com' is "
+    ]
+    # An object whose required key is wrong is left out of the cross-checks; once fixed:
+    assert problems("""\
+    exchange:
+      recipients:
+        - {Name: Pat, RecipientTypeDetails: UserMailbox, PrimarySmtpAddress: pat@contoso.com}
+        - {Name: pat, RecipientTypeDetails: MailUser, EmailAddresses: [SMTP:PAT@contoso.com]}
+    """) == [
+        "t.yaml:13: exchange.recipients[1].Name: duplicate recipient name 'pat'",
+        "t.yaml:13: exchange.recipients[1].EmailAddresses: proxy address 'pat@contoso.com' is "
         "already used by Pat",
     ]
 

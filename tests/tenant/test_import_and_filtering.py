@@ -93,6 +93,8 @@ def test_group_based_filtering_takes_direct_members_only(tenant):
     synced = {u.user_principal_name for u in tenant.aad.users()}
     assert synced == {"ann@contoso.com"}  # nested member cid and non-member bob stay out
     assert [g.display_name for g in tenant.aad.of_type("Group")] == ["Inner"]
+    assert tenant.trace("cid")["Stages"]["On-premises AD"]["Detail"] == (
+        "Not a direct member of the group used for group-based filtering.")
     tenant.directory.add_member(pilot, bob)
     tenant.sync.run_cycle("Delta")
     assert tenant.aad.by_upn("bob@contoso.com") is not None

@@ -1,0 +1,245 @@
+"""What every ActiveDirectory cmdlet shares: the ADCmdlet base (identity resolution with the
+module's not-found errors, tenant DirectoryErrors as ADException records, filter errors), the
+search behind every Get-AD* (-Filter/-LDAPFilter/-SearchBase/-SearchScope/-ResultSetSize), the
+hashtable writes of Set-ADUser/Set-ADObject, and the value completers.
+
+Errors are terminating, as in the real module (its identity errors ignore -ErrorAction
+SilentlyContinue; try/catch sees them). Knows the tenant only through tenant.directory.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import Any, Callable, Iterable, Iterator, List, Optional
+
+from msolsh.runtime.cmdlet import Cmdlet, Parameter, cmdlet
+from msolsh.runtime.values import PSObject
+from msolsh.tenant import dn as dnlib
+from msolsh.tenant.errors import DirectoryError, IdentityNotFoundError
+
+from . import identity as ident
+from .adfilter import FilterError, parse_filter
+from .ldapfilter import parse_ldap
+from .records import build
+
+MODULE = "ActiveDirectory"
+NS = "Microsoft.ActiveDirectory.Management"
+COMMANDS = NS + ".Commands."
+NOT_FOUND_ID = "ActiveDirectoryCmdlet:" + NS + ".ADIdentityNotFoundException"
+SCOPES = ("Base", "OneLevel", "Subtree")
+USER_CLASSES = ("user", "inetOrgPerson")
+
+
+def ad_cmdlet(name: str, **kwargs: Any) -> Callable[[type], type]:
+    """@cmdlet for the ActiveDirectory module; binding errors name the real class."""
+    def decorate(cls: type) -> type:
+        cls.fq_class = COMMANDS + name.replace("-", "")
+        return cmdlet(name, module=MODULE, **kwargs)(cls)
+    return decorate
+
+
+class ADCmdlet(Cmdlet):
+    """Base of the AD cmdlets. `target_type` is the noun CategoryInfo shows (ADUser...)."""
+
+    target_type = "ADObject"
+
+    @property
+    def directory(self) -> Any:
+        return self.session.tenant.directory
+
+    @property
+    def naming_context(self) -> str:
+        return self.directory.domains[-1]["dn"]
+
+    # -- errors ---------------------------------------------------------------------------
+    def fail(self, message: str, error_id: str, category: str, exception: str,
+             target: Any = None) -> None:
+        record = self.error_record(message, error_id, category, target=target,
+                                   exception_type=exception, fq_class=self.fq_class,
+                                   target_type=self.target_type if target is not None else None)
+        self.throw_terminating(record)
+
+    def not_found(self, identity: Any, message: Optional[str] = None) -> None:
+        text = ident.identity_text(identity)
+        if message is None:
+            message = ("Directory object not found" if ident.is_dn(text) else
+                       f"Cannot find an object with identity: '{text}' under: "
+                       f"'{self.naming_context}'.")
+        self.fail(message, NOT_FOUND_ID, "ObjectNotFound", NS + ".ADIdentityNotFoundException",
+                  text)
+
+    def fail_from(self, exc: DirectoryError, target: Any = None) -> None:
+        if isinstance(exc, IdentityNotFoundError):
+            self.fail(exc.message, NOT_FOUND_ID, "ObjectNotFound",
+                      NS + ".ADIdentityNotFoundException", ident.identity_text(target))
+        self.fail(exc.message, f"ActiveDirectoryServer:{exc.code}", "NotSpecified",
+                  NS + ".ADException", ident.identity_text(target))
+
+    def fail_filter(self, exc: FilterError) -> None:
+        if exc.ldap:
+            self.fail(exc.message, "ActiveDirectoryServer:8254", "NotSpecified",
+                      NS + ".ADException")
+        self.fail(exc.message, "ActiveDirectoryCmdlet:" + NS + ".ADFilterParsingException",
+                  "ParserError", NS + ".ADFilterParsingException")
+
+    # -- lookups --------------------------------------------------------------------------
+    def resolve(self, identity: Any, classes: Optional[Iterable[str]] = None,
+                include_deleted: bool = False) -> Any:
+        """The object -Identity names (of one of `classes`), or the not-found error."""
+        obj = ident.resolve(self.directory, identity, include_deleted)
+        if obj is None or (classes is not None and obj.object_class not in classes):
+            self.not_found(identity)
+        return obj
+
+    def record(self, obj: Any, kind: Optional[str] = None, properties: Any = ()) -> PSObject:
+        return build(obj, self.directory, kind, properties or ())
+
+    def variable(self, reference: str) -> Any:
+        """$name or $name.Property inside a script-block filter, read from the caller."""
+        name, *members = reference.lstrip("$").strip("{}").split(".")
+        scope = getattr(self._processor, "scope", None)
+        value = scope.lookup(name.lower()) if scope is not None else None
+        for member in members:
+            value = value.get(member) if isinstance(value, PSObject) else None
+        return value
+
+    def search(self, classes: Optional[Iterable[str]], include_deleted: bool = False) -> Iterator[Any]:
+        """Objects of `classes` matching -Filter or -LDAPFilter under -SearchBase/-SearchScope."""
+        try:
+            if getattr(self, "LDAPFilter", None) is not None:
+                node = parse_ldap(self.LDAPFilter)
+            else:
+                node = parse_filter(self.Filter, self.variable)
+        except FilterError as exc:
+            self.fail_filter(exc)
+            return
+        base = getattr(self, "SearchBase", None) or self.naming_context
+        if not include_deleted and self.directory.find(base) is None:
+            self.not_found(base, "Directory object not found")
+        scope = self._scope()
+        limit = getattr(self, "ResultSetSize", None)
+        wanted = set(classes) if classes is not None else None
+        count = 0
+        for obj in list(self.directory.objects.values()):
+            if limit is not None and count >= int(limit):
+                return
+            if (obj.deleted and not include_deleted) or (wanted and obj.object_class not in wanted):
+                continue
+            if not _in_scope(obj.dn, base, scope) or not node.test(obj, self.directory):
+                continue
+            count += 1
+            yield obj
+
+    def _scope(self) -> str:
+        value = getattr(self, "SearchScope", None)
+        if value is None:
+            return "Subtree"
+        for name in SCOPES:
+            if str(value).lower() in (name.lower(), str(SCOPES.index(name))):
+                return name
+        self.fail(f"Cannot bind parameter 'SearchScope'. Cannot convert value \"{value}\" to type "
+                  f"\"{NS}.ADSearchScope\". Error: \"Unable to match the identifier name {value} "
+                  f"to a valid enumerator name. Specify one of the following enumerator names "
+                  f"and try again:\n{', '.join(SCOPES)}\"", "CannotConvertArgumentNoMessage",
+                  "InvalidArgument", "System.Management.Automation.ParameterBindingException")
+        return "Subtree"
+
+
+def _in_scope(dn: str, base: str, scope: str) -> bool:
+    if scope == "Base":
+        return dn.lower() == base.lower()
+    if scope == "OneLevel":
+        return dnlib.parent(dn).lower() == base.lower()
+    return dnlib.is_under(dn, base)
+
+
+# -- parameters every Get-AD* shares ------------------------------------------------------------
+def search_parameters(complete_identity: Callable) -> dict:
+    """The Filter / Identity / LdapFilter parameter sets, as Get-ADUser declares them."""
+    return dict(
+        Filter=Parameter("object", set="Filter", mandatory=True,
+                         help="Specifies a query string in the PowerShell Expression Language "
+                              "syntax, for example \"Department -eq 'Sales'\", or * for all."),
+        Identity=Parameter("object", set="Identity", mandatory=True, position=0, pipeline=True,
+                           complete=complete_identity,
+                           help="Specifies an object by distinguished name, GUID, security "
+                                "identifier (SID) or SAM account name."),
+        LDAPFilter=Parameter(str, set="LdapFilter", mandatory=True,
+                             help="Specifies an LDAP query string, for example "
+                                  "(&(objectClass=user)(department=Sales))."),
+        Properties=Parameter("string[]", aliases=("Property",),
+                             help="Specifies the properties to retrieve besides the default set; "
+                                  "* retrieves all of them."),
+        SearchBase=Parameter(str, set=("Filter", "LdapFilter"), complete=complete_containers,
+                             help="Specifies the Active Directory path to search under."),
+        SearchScope=Parameter(str, set=("Filter", "LdapFilter"),
+                              complete=lambda s, p: [x for x in SCOPES if x.lower().startswith(p.lower())],
+                              help="Specifies the scope of the search: Base, OneLevel or Subtree "
+                                   "(the default)."),
+        ResultSetSize=Parameter("int", set=("Filter", "LdapFilter"),
+                                help="Specifies the maximum number of objects to return; $null "
+                                     "(the default) returns all."),
+        ResultPageSize=Parameter("int", set=("Filter", "LdapFilter"),
+                                 help="Specifies the number of objects per page (256)."),
+        Server=Parameter(str, help="Specifies the domain controller to connect to."),
+        Credential=Parameter("object", help="Specifies the account to run the command as."),
+        AuthType=Parameter(str, help="Specifies the authentication method: Negotiate or Basic."),
+    )
+
+
+def declare(cls: type, params: dict) -> type:
+    """Add shared Parameter declarations to a cmdlet class before @cmdlet reads it."""
+    for name, param in params.items():
+        param.name = name
+        setattr(cls, name, param)
+    return cls
+
+
+# -- value completers: sorted caches rebuilt only when the directory changed --------------------
+_CACHE: dict = {}
+
+
+def _sorted(session: Any, key: str, build_values: Callable[[Any], Iterable[str]]) -> List[str]:
+    directory = session.tenant.directory
+    stamp = (id(directory), directory.usn)
+    cached = _CACHE.get(key)
+    if cached is None or cached[0] != stamp:
+        values = sorted(set(v for v in build_values(directory) if v), key=str.lower)
+        cached = (stamp, (values, [v.lower() for v in values]))
+        _CACHE[key] = cached
+    return cached[1]
+
+
+def _prefixed(entry: tuple, prefix: str) -> List[str]:
+    values, folded = entry   # bisect on the folded copy, built once per directory change
+    start = bisect.bisect_left(folded, prefix.lower())
+    out = []
+    for value, low in zip(values[start:], folded[start:]):
+        if not low.startswith(prefix.lower()):
+            break
+        out.append(value)
+    return out
+
+
+def completer(classes: Optional[Iterable[str]], attribute: str = "sAMAccountName") -> Callable:
+    classes = tuple(classes) if classes else None
+    key = f"{attribute}:{classes}"
+
+    def complete(session: Any, prefix: str) -> List[str]:
+        values = _sorted(session, key, lambda d: (
+            (o.dn if attribute == "dn" else o.attrs.get(attribute)) for o in d.live_objects()
+            if classes is None or o.object_class in classes))
+        return _prefixed(values, prefix)
+    return complete
+
+
+complete_users = completer(USER_CLASSES)
+complete_groups = completer(("group",))
+complete_principals = completer(USER_CLASSES + ("group",))
+complete_objects = completer(None, "dn")
+
+
+def complete_containers(session: Any, prefix: str) -> List[str]:
+    values = _sorted(session, "containers", lambda d: (
+        o.dn for o in d.live_objects()
+        if o.object_class in ("organizationalUnit", "container", "domainDNS")))
+    return _prefixed(values, prefix)

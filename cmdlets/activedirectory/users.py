@@ -1,0 +1,229 @@
+"""Get-ADUser, Set-ADUser, New-ADUser and Remove-ADUser: on-premises user accounts.
+
+Every write changes the on-premises directory only; nothing reaches Azure AD until a sync cycle
+(Start-ADSyncSyncCycle, or the scheduler) imports it. Knows the tenant through tenant.directory.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Iterator
+
+from msolsh.runtime.cmdlet import Example, Parameter, Switch
+from msolsh.tenant import dn as dnlib
+from msolsh.tenant.errors import DirectoryError
+
+from . import modify
+from .attributes import ACCOUNTDISABLE
+from .common import (USER_CLASSES, ADCmdlet, ad_cmdlet, complete_containers, complete_users,
+                     declare, search_parameters)
+
+ADUSER = "Microsoft.ActiveDirectory.Management.ADUser"
+# Named property parameters of Set-ADUser/New-ADUser -> lDAPDisplayName
+USER_PROPERTIES = {
+    "City": "l", "Company": "company", "Country": "c", "Department": "department",
+    "Description": "description", "DisplayName": "displayName", "EmailAddress": "mail",
+    "EmployeeID": "employeeID", "GivenName": "givenName", "MobilePhone": "mobile",
+    "Office": "physicalDeliveryOfficeName", "OfficePhone": "telephoneNumber",
+    "PostalCode": "postalCode", "SamAccountName": "sAMAccountName", "State": "st",
+    "StreetAddress": "streetAddress", "Surname": "sn", "Title": "title",
+    "UserPrincipalName": "userPrincipalName",
+}
+
+
+def _property_parameters(cls: type) -> type:
+    for name, ldap in USER_PROPERTIES.items():
+        param = Parameter(str, help=f"Specifies the {ldap} attribute.")
+        param.name = name
+        setattr(cls, name, param)
+    return cls
+
+
+@ad_cmdlet("Get-ADUser", default_set="Filter", output_type=ADUSER)
+class GetADUser(ADCmdlet):
+    """Gets one or more Active Directory users.
+
+    -Identity takes a distinguished name, GUID, SID or SAM account name (not a UPN: use
+    -Filter "UserPrincipalName -eq '...'"). -Filter uses the PowerShell Expression Language,
+    -LDAPFilter plain LDAP. Only the default property set comes back unless -Properties names
+    more (Exchange attributes by their LDAP names: proxyAddresses, mailNickname, msExch*)."""
+    target_type = "ADUser"
+    examples = [
+        Example("Get-ADUser alex.wilber", "Gets a user by SAM account name."),
+        Example("Get-ADUser -Filter \"Department -eq 'Sales'\" | Format-Table Name,SamAccountName -AutoSize",
+                "Gets the users of the Sales department."),
+        Example("Get-ADUser alex.wilber -Properties proxyAddresses,mailNickname,targetAddress,"
+                "msExchRecipientTypeDetails",
+                "Shows the Exchange attributes Azure AD Connect synchronizes."),
+        Example("Get-ADUser -LDAPFilter '(!userAccountControl:1.2.840.113556.1.4.803:=2)' "
+                "-SearchBase 'OU=Sales,OU=Users,OU=Contoso,DC=contoso,DC=com'",
+                "Gets the enabled users under the Sales OU."),
+    ]
+
+    def process(self) -> Iterator[Any]:
+        if self.parameter_set == "Identity":
+            yield self.record(self.resolve(self.Identity, USER_CLASSES), "ADUser", self.Properties)
+            return
+        for obj in self.search(USER_CLASSES):
+            yield self.record(obj, "ADUser", self.Properties)
+
+
+declare(GetADUser, search_parameters(complete_users))
+
+
+class _Writer(ADCmdlet):
+    """Shared by the write cmdlets: -PassThru, -WhatIf/-Confirm and error mapping."""
+
+    def apply(self, obj: Any, action, kind: str = "ADUser") -> Iterator[Any]:
+        if not self.should_process(obj.dn):
+            return
+        try:
+            obj = action(obj)
+        except DirectoryError as exc:
+            self.fail_from(exc, self.bound.get("Identity", obj.dn))
+        except modify.NullArgument as exc:
+            self.fail(exc.message, "ParameterArgumentValidationError", "InvalidData",
+                      "System.Management.Automation.ParameterBindingValidationException")
+        if getattr(self, "PassThru", False) and obj is not None:
+            yield self.record(obj, kind)
+
+
+@ad_cmdlet("Set-ADUser", default_set="Identity", supports_should_process=True)
+class SetADUser(_Writer):
+    """Modifies an Active Directory user.
+
+    Named parameters set one attribute each ($null clears it). -Remove, -Add, -Replace and
+    -Clear edit any attribute by LDAP name and run in that order: Remove, Add, Replace, Clear.
+    AD refuses a UPN already used in the forest, but not a duplicate proxyAddresses value:
+    that is caught later by Azure AD Connect and Azure AD. Nothing reaches Azure AD until the
+    next sync cycle."""
+    target_type = "ADUser"
+    examples = [
+        Example("Set-ADUser alex.wilber -Title 'Sales Director' -Department Sales",
+                "Sets two attributes."),
+        Example("Set-ADUser alex.wilber -Add @{proxyAddresses='smtp:alex@contoso.com'}",
+                "Adds a secondary SMTP address."),
+        Example("$g = [guid]'9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d'; "
+                "Get-ADUser alex.wilber | Set-ADUser -Replace @{msExchArchiveGUID=$g.ToByteArray()}",
+                "Writes a GUID attribute as the byte array AD expects."),
+    ]
+    Identity = Parameter("object", set="Identity", mandatory=True, position=0, pipeline=True,
+                         complete=complete_users,
+                         help="Specifies the user by distinguished name, GUID, SID or SAM "
+                              "account name.")
+    Add = Parameter("hashtable", help="Adds values to attributes: @{proxyAddresses='smtp:a@b.com'}.")
+    Remove = Parameter("hashtable", help="Removes values from attributes.")
+    Replace = Parameter("hashtable", help="Replaces the values of attributes.")
+    Clear = Parameter("string[]", help="Clears the named attributes.")
+    Enabled = Parameter("bool", help="Enables ($true) or disables ($false) the account.")
+    Manager = Parameter("object", complete=complete_users,
+                        help="Specifies the manager by identity.")
+    PassThru = Switch(help="Returns the modified user.")
+    Server = Parameter(str, help="Specifies the domain controller to connect to.")
+    Partition = Parameter(str, help="Specifies the partition holding the object.")
+
+    def process(self) -> Iterator[Any]:
+        obj = self.resolve(self.Identity, USER_CLASSES)
+        yield from self.apply(obj, self._change)
+
+    def _change(self, obj: Any) -> Any:
+        named: Dict[str, Any] = {ldap: getattr(self, name) for name, ldap in USER_PROPERTIES.items()
+                                 if self.is_bound(name)}
+        if self.is_bound("Manager"):
+            named["manager"] = (self.resolve(self.Manager, USER_CLASSES).dn
+                                if self.Manager is not None else None)
+        if self.is_bound("Enabled"):
+            uac = int(obj.attrs.get("userAccountControl", 512))
+            named["userAccountControl"] = (uac & ~ACCOUNTDISABLE if self.Enabled
+                                           else uac | ACCOUNTDISABLE)
+        change = modify.plan(obj, self.Remove, self.Add, self.Replace, self.Clear, named)
+        return modify.write(self.directory, change)
+
+
+_property_parameters(SetADUser)
+
+
+@ad_cmdlet("New-ADUser", default_set="__AllParameterSets", supports_should_process=True)
+class NewADUser(_Writer):
+    """Creates an Active Directory user.
+
+    The account is created disabled unless -Enabled $true is given (with -AccountPassword, as
+    a domain password policy requires). -Path is the OU to create it in (CN=Users by default);
+    -OtherAttributes sets any attribute by LDAP name. Azure AD Connect picks it up on the next
+    sync cycle if the OU is in its scope."""
+    target_type = "ADUser"
+    examples = [
+        Example("New-ADUser -Name 'Ruth Baker' -SamAccountName ruth.baker "
+                "-UserPrincipalName ruth.baker@contoso.com -GivenName Ruth -Surname Baker "
+                "-Path 'OU=Sales,OU=Users,OU=Contoso,DC=contoso,DC=com' "
+                "-AccountPassword (ConvertTo-SecureString 'P@ssw0rd!' -AsPlainText -Force) "
+                "-Enabled $true -PassThru",
+                "Creates an enabled user in the Sales OU and returns it."),
+        Example("New-ADUser -Name 'Test Contact User' -OtherAttributes @{mailNickname='tcu'; "
+                "proxyAddresses='SMTP:tcu@contoso.com'}",
+                "Creates a disabled user in CN=Users with Exchange attributes."),
+    ]
+    Name = Parameter(str, mandatory=True, position=0, help="Specifies the name (cn) of the user.")
+    Path = Parameter(str, complete=complete_containers,
+                     help="Specifies the OU or container to create the user in.")
+    Enabled = Parameter("bool", help="Creates the account enabled ($true) or disabled.")
+    AccountPassword = Parameter("object", help="Specifies the password as a SecureString.")
+    OtherAttributes = Parameter("hashtable", help="Sets other attributes by LDAP name.")
+    Type = Parameter(str, help="Specifies the object class (user or inetOrgPerson).")
+    Instance = Parameter("object", help="Specifies a user to use as a template.")
+    PassThru = Switch(help="Returns the new user.")
+    Server = Parameter(str, help="Specifies the domain controller to connect to.")
+
+    def process(self) -> Iterator[Any]:
+        path = dnlib.normalize(self.Path or f"CN=Users,{self.naming_context}")
+        dn = f"CN={dnlib.escape(self.Name)},{path}"
+        if not self.should_process(dn, "New"):
+            return
+        try:
+            obj = self.directory.add_user(dn, self._attributes(), object_class=self.Type or "user")
+        except DirectoryError as exc:
+            self.fail_from(exc, dn)
+            return
+        except modify.NullArgument as exc:
+            self.fail(exc.message, "ParameterArgumentValidationError", "InvalidData",
+                      "System.Management.Automation.ParameterBindingValidationException")
+            return
+        if self.PassThru:
+            yield self.record(obj, "ADUser")
+
+    def _attributes(self) -> Dict[str, Any]:
+        attrs: Dict[str, Any] = {}
+        for name, values in modify._table("OtherAttributes", self.OtherAttributes):
+            attrs[name] = values if len(values) > 1 else values[0]
+        for name, ldap in USER_PROPERTIES.items():
+            if getattr(self, name) not in (None, ""):
+                attrs[ldap] = getattr(self, name)
+        attrs["userAccountControl"] = 512 if self.Enabled else 512 | ACCOUNTDISABLE
+        check = modify.Change(type("New", (), {"attrs": {}, "guid": None})())
+        check.final = {k: v for k, v in attrs.items()}
+        modify.check(self.directory, check)
+        return attrs
+
+
+_property_parameters(NewADUser)
+
+
+@ad_cmdlet("Remove-ADUser", supports_should_process=True, confirm_impact="High")
+class RemoveADUser(_Writer):
+    """Removes an Active Directory user.
+
+    Asks for confirmation by default (-Confirm:$false skips it). With the AD Recycle Bin the
+    user keeps its objectGUID and can come back with Restore-ADObject. The next sync cycle
+    deletes the user from Azure AD (into its recycle bin for 30 days)."""
+    target_type = "ADUser"
+    examples = [
+        Example("Remove-ADUser pat.kowalczyk -Confirm:$false", "Removes a user without asking."),
+    ]
+    Identity = Parameter("object", mandatory=True, position=0, pipeline=True,
+                         complete=complete_users,
+                         help="Specifies the user by distinguished name, GUID, SID or SAM "
+                              "account name.")
+    Partition = Parameter(str, help="Specifies the partition holding the object.")
+    Server = Parameter(str, help="Specifies the domain controller to connect to.")
+
+    def process(self) -> Iterator[Any]:
+        obj = self.resolve(self.Identity, USER_CLASSES)
+        yield from self.apply(obj, lambda o: self.directory.delete(o) and None)
