@@ -158,6 +158,11 @@ def complete_domains(session: Any, prefix: str) -> List[str]:
         d["Name"] for d in aad.domains.values())), prefix)
 
 
+def complete_group_names(session: Any, prefix: str) -> List[str]:
+    return _prefixed(_sorted_values(session, "group", lambda aad: (
+        g.display_name for g in aad.of_type("Group") if g.display_name)), prefix)
+
+
 def complete_features(session: Any, prefix: str) -> List[str]:
     return _prefixed(sorted(session.tenant.aad.features), prefix)
 

@@ -9,7 +9,8 @@ from typing import Any, Callable, Iterable, Iterator, List, Optional
 
 from msolsh.runtime.cmdlet import Parameter, Switch
 
-from .connect import MsolExample, MsolCmdlet, complete_upns, completer_for, msol_cmdlet
+from .connect import (MsolCmdlet, MsolExample, complete_group_names, complete_upns,
+                      completer_for, msol_cmdlet)
 from .records import NS, contact_record, group_record, member_record
 from .users import MORE_RESULTS
 
@@ -76,7 +77,8 @@ class GetMsolGroup(ListCmdlet):
     HasErrorsOnly = Switch(set=GROUP_SETS, help="Returns only groups with validation errors.")
     HasLicenseErrorsOnly = Parameter("bool", set=GROUP_SETS,
                                      help="Returns only security groups with licence errors.")
-    SearchString = Parameter(str, set=GROUP_SETS, help="Specifies the start of display names.")
+    SearchString = Parameter(str, set=GROUP_SETS, complete=complete_group_names,
+                             help="Specifies the start of display names.")
     MaxResults = Parameter("int", set="ListGroups__0", help="Specifies the maximum number of "
                                                             "results; the default is 250.")
     All = Switch(set="All__0", sets={"All__0": dict(mandatory=True)},

@@ -7,7 +7,7 @@ shell beyond PSObject.
 from __future__ import annotations
 
 import uuid
-from typing import Any, Dict, List, Optional
+from typing import Any, List, Optional
 
 from msolsh.runtime.values import PSObject
 
@@ -147,11 +147,12 @@ def recipient_of(tenant: Any, user: Any) -> Any:
 
 
 def license_reconciliation_needed(tenant: Any, user: Any) -> bool:
-    """True when Exchange Online holds an active mailbox for an unlicensed user."""
+    """True when Exchange Online holds an active user mailbox for an unlicensed user (shared and
+    resource mailboxes need no licence)."""
     if user.licenses:
         return False
     r = recipient_of(tenant, user)
-    return bool(r is not None and r.is_mailbox and r.is_active)
+    return bool(r is not None and r.recipient_type_details == "UserMailbox" and r.is_active)
 
 
 def overall_provisioning_status(user: Any) -> str:
@@ -170,8 +171,10 @@ def user_record(tenant: Any, user: Any, password: Optional[str] = None) -> PSObj
         display_type = CLOUD_MAILBOX_DISPLAY_TYPE
     created = naive(user.when_created)
     props: List[tuple] = [
-        ("ExtensionData", extension_data()), ("AlternateEmailAddresses", []),
-        ("AlternateMobilePhones", []), ("AlternativeSecurityIds", []),
+        ("ExtensionData", extension_data()),
+        ("AlternateEmailAddresses", list(_extra(user, "AlternateEmailAddresses") or [])),
+        ("AlternateMobilePhones", list(_extra(user, "AlternateMobilePhones") or [])),
+        ("AlternativeSecurityIds", []),
         ("BlockCredential", bool(user.block_credential)), ("City", user.city),
         ("CloudExchangeRecipientDisplayType", display_type), ("Country", user.country),
         ("Department", user.department),
@@ -264,7 +267,3 @@ def contact_record(contact: Any) -> PSObject:
 def _email(aad_obj: Any) -> Optional[str]:
     primary = next((p[5:] for p in aad_obj.proxy_addresses or () if p.startswith("SMTP:")), None)
     return primary or aad_obj.mail
-
-
-def to_plain(values: Dict[str, Any]) -> Dict[str, Any]:
-    return {k: naive(v) for k, v in values.items()}

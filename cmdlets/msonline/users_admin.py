@@ -7,7 +7,7 @@ refuses. Knows nothing of the REPL.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, Optional
+from typing import Any, Dict, Iterator
 
 from msolsh.runtime.cmdlet import Parameter, Switch
 

@@ -196,7 +196,9 @@ def test_return_deleted_users(shell):
 
 
 def test_completers_answer_from_the_tenant(shell):
-    from msolsh.cmdlets.msonline.connect import complete_domains, complete_skus, complete_upns
+    from msolsh.cmdlets.msonline.connect import (complete_domains, complete_group_names,
+                                                 complete_skus, complete_upns)
+    assert complete_group_names(shell.session, "sg-s") == ["SG-Sales", "SG-Support"]
     assert complete_upns(shell.session, "MEGAN") == ["megan.bowen@contoso.com"]
     assert complete_skus(shell.session, "contoso:E") == ["contoso:EMS", "contoso:ENTERPRISEPACK",
                                                           "contoso:EXCHANGESTANDARD"]
