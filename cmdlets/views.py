@@ -28,6 +28,10 @@ register_view(_ADSYNC + "SchedulerConnectorOverride", "table", [
     Column("ConnectorIdentifier"), Column("FullImportRequired"), Column("FullSyncRequired")])
 register_view(_ADSYNC + "ExportDeletionThreshold", "table", [
     Column("DeletionPrevention"), Column("ThresholdPercentage"), Column("ThresholdCount")])
+register_view(_ADSYNC + "MvObject", "list", [
+    Column("ObjectId"), Column("ObjectType"), Column("Lineage"), Column("Attributes")])
+register_view(_ADSYNC + "GlobalSettings", "list", [
+    Column("Version"), Column("InstanceId"), Column("SqlSchemaVersion"), Column("Parameters")])
 # ==== end ADSync ====
 
 # ==== MSOnline ====
@@ -57,6 +61,8 @@ register_view(_MSOL + "Company", "list", [Column(n) for n in (
     "UsersPermissionToReadOtherUsersEnabled", "UsersPermissionToUserConsentToAppEnabled",
     "DirectorySynchronizationEnabled", "DirSyncServiceAccount", "LastDirSyncTime",
     "LastPasswordSyncTime", "PasswordSynchronizationEnabled")])
+register_view(_MSOL + "LicenseOption", "list", [
+    Column("ExtensionData"), Column("AccountSkuId"), Column("DisabledServicePlans")])
 register_view(_MSOL + "DirSyncProvisioningErrorObject", "list", [Column(n) for n in (
     "ObjectId", "DisplayName", "UserPrincipalName", "ObjectType", "LastDirSyncTime",
     "ProvisioningErrors")])
@@ -78,4 +84,17 @@ register_view(_EXO + "DistributionGroup", "table", [
 # ==== end ExchangeOnline ====
 
 # ==== Training ====
+register_view("Msolsh.Training.ForwardSyncRequest", "table", [
+    Column("ObjectType"), Column("DisplayName"), Column("ObjectId"), Column("ForwardSyncDueUTC")])
+register_view("Msolsh.Training.SyncCycleWait", "list", [
+    Column("Waited"), Column("PolicyType"), Column("CycleStartTimeUTC"), Column("Result"),
+    Column("NextSyncCycleStartTimeInUTC"), Column("ForwardSyncDueUTC"), Column("CurrentTimeUTC")])
+register_view("Msolsh.Training.ObjectTraceStage", "table", [
+    Column("Stage", width=24), Column("Status", width=8), Column("Detail")])
+register_view("System.Management.Automation.PSModuleInfo", "table", [
+    Column("ModuleType", width=10), Column("Version", width=10), Column("Name", width=35),
+    Column("ExportedCommands")])
+register_view("System.Management.Automation.PSModuleInfo#ListAvailable", "table", [
+    Column("ModuleType", width=10), Column("Version", width=10), Column("Name", width=35),
+    Column("ExportedCommands")], group_by="Directory", group_label="Directory")
 # ==== end Training ====

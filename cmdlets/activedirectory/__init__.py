@@ -5,7 +5,7 @@ that fails to import does not hide the others.
 """
 import importlib
 
-for _name in ("users", "accounts", "groups", "objects", "ous", "domain"):
+for _name in ("users", "accounts", "groups", "objects", "moves", "ous", "domain"):
     try:
         importlib.import_module(f"{__name__}.{_name}")
     except ImportError:

@@ -232,6 +232,8 @@ class _Parser:
         if kind == "str":
             return value
         if kind == "var":
+            if value.lower() in ("$true", "$false", "$null"):
+                return _bare(value)
             return self.lookup(value)
         if kind == "word":
             return _bare(value)

@@ -186,12 +186,14 @@ def search_parameters(complete_identity: Callable) -> dict:
     )
 
 
-def declare(cls: type, params: dict) -> type:
-    """Add shared Parameter declarations to a cmdlet class before @cmdlet reads it."""
-    for name, param in params.items():
-        param.name = name
-        setattr(cls, name, param)
-    return cls
+def declare(params: dict) -> Callable[[type], type]:
+    """Class decorator (placed under @ad_cmdlet): adds shared Parameter declarations."""
+    def decorate(cls: type) -> type:
+        for name, param in params.items():
+            param.name = name
+            setattr(cls, name, param)
+        return cls
+    return decorate
 
 
 # -- value completers: sorted caches rebuilt only when the directory changed --------------------

@@ -30,6 +30,7 @@ USER_PROPERTIES = {
 
 
 def _property_parameters(cls: type) -> type:
+    """Class decorator: the named attribute parameters Set-ADUser and New-ADUser share."""
     for name, ldap in USER_PROPERTIES.items():
         param = Parameter(str, help=f"Specifies the {ldap} attribute.")
         param.name = name
@@ -38,6 +39,7 @@ def _property_parameters(cls: type) -> type:
 
 
 @ad_cmdlet("Get-ADUser", default_set="Filter", output_type=ADUSER)
+@declare(search_parameters(complete_users))
 class GetADUser(ADCmdlet):
     """Gets one or more Active Directory users.
 
@@ -66,9 +68,6 @@ class GetADUser(ADCmdlet):
             yield self.record(obj, "ADUser", self.Properties)
 
 
-declare(GetADUser, search_parameters(complete_users))
-
-
 class _Writer(ADCmdlet):
     """Shared by the write cmdlets: -PassThru, -WhatIf/-Confirm and error mapping."""
 
@@ -87,6 +86,7 @@ class _Writer(ADCmdlet):
 
 
 @ad_cmdlet("Set-ADUser", default_set="Identity", supports_should_process=True)
+@_property_parameters
 class SetADUser(_Writer):
     """Modifies an Active Directory user.
 
@@ -138,10 +138,8 @@ class SetADUser(_Writer):
         return modify.write(self.directory, change)
 
 
-_property_parameters(SetADUser)
-
-
-@ad_cmdlet("New-ADUser", default_set="__AllParameterSets", supports_should_process=True)
+@ad_cmdlet("New-ADUser", supports_should_process=True)
+@_property_parameters
 class NewADUser(_Writer):
     """Creates an Active Directory user.
 
@@ -201,9 +199,6 @@ class NewADUser(_Writer):
         check.final = {k: v for k, v in attrs.items()}
         modify.check(self.directory, check)
         return attrs
-
-
-_property_parameters(NewADUser)
 
 
 @ad_cmdlet("Remove-ADUser", supports_should_process=True, confirm_impact="High")

@@ -107,7 +107,17 @@ def not_recognized(cmd: Any) -> ErrorRecord:
         "that the path is correct and try again.", "CommandNotFoundException", "ObjectNotFound",
         target=name, target_type="String",
         exception_type="System.Management.Automation.CommandNotFoundException",
-        activity="", invocation=InvocationInfo(command_name=name))
+        activity="", invocation=InvocationInfo(command_name=name, extent=_name_extent(cmd)))
+
+
+def _name_extent(cmd: Any) -> Optional[Extent]:
+    """Only the command name is underlined, as pwsh does for CommandNotFoundException."""
+    whole = getattr(getattr(cmd, "_processor", None), "extent", None)
+    if whole is None or not whole.text:
+        return None
+    length = len(whole.text.split()[0]) if whole.text.split() else len(cmd.name)
+    return Extent(whole.file, whole.start_line, whole.start_col, whole.start_line,
+                  whole.start_col + length, whole.text[:length], whole.source)
 
 
 def bind_error(cmd: Any, parameter: str, message: str,

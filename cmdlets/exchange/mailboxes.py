@@ -129,7 +129,7 @@ class SetMailbox(ExoCmdlet):
     Addresses, names and visibility of a directory-synced mailbox are mastered on premises:
     changing them here fails with the write-scope error (use Set-RemoteMailbox or Set-ADUser
     on premises, then sync). Holds and the mailbox type can be changed in the cloud."""
-    examples = [Example("Set-Mailbox -Identity info -HiddenFromAddressListsEnabled $true "
+    examples = [Example("Set-Mailbox -Identity helpdesk -HiddenFromAddressListsEnabled $true "
                         "-WhatIf", "Shows what hiding a mailbox would do."),
                 Example("Set-Mailbox helpdesk -LitigationHoldEnabled $true",
                         "Puts a cloud mailbox on litigation hold.")]

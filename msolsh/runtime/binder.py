@@ -30,7 +30,7 @@ class CommandMetadata:
         self.supports_should_process = supports_should_process
         self.advanced = advanced
         self.fq_class = fq_class
-        self.transform_errors = transform_errors   # script functions word conversion errors so
+        self.transform_errors = transform_errors   # script functions: "argument transformation" wording
         common = common_parameters(supports_should_process) if advanced else []
         self.all_parameters: Dict[str, Parameter] = dict(parameters)
         for param in common:
@@ -184,7 +184,7 @@ class Binder:
                 raise self.fail(f"A positional parameter cannot be found that accepts argument "
                                 f"'{_arg_text(arg.value)}'.", "PositionalParameterNotFound",
                                 arg.extent)
-            param = self._pick(choices, candidates)
+            param = choices[0]
             self._set(result, param, arg.value, arg.extent)
             candidates = [s for s in candidates if param.in_set(s)] or candidates
         return candidates
@@ -212,9 +212,6 @@ class Binder:
                     slots[param.name] = (rank[0], rank[1], param)
         ordered = sorted(slots.values(), key=lambda entry: entry[:2])
         return [param for _, _, param in ordered]
-
-    def _pick(self, choices: List[Parameter], candidates: List[str]) -> Parameter:
-        return choices[0]
 
     def _choose_set(self, candidates: List[str], result: BindResult, has_input: bool,
                     extent: Optional[Extent]) -> str:

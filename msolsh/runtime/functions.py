@@ -174,9 +174,24 @@ class FunctionInfo:
     def from_ast(cls, node: A.FunctionDefinitionAst) -> "FunctionInfo":
         return cls(node.name, ScriptBlock(node.body), node.is_filter, node.parameters)
 
+    module = ""
+
     @property
     def definition(self) -> str:
         return self.block.text
+
+    @property
+    def parameters(self) -> Dict[str, Parameter]:
+        """The declared parameters, as cmdlet.Parameter objects (Get-Command -Syntax, help)."""
+        return self.signature.parameters
+
+    @property
+    def default_set(self) -> Optional[str]:
+        return self.signature.default_set
+
+    @property
+    def supports_should_process(self) -> bool:
+        return self.signature.supports_should_process
 
     def __str__(self) -> str:
         return self.name
@@ -291,6 +306,9 @@ class ScriptProcessor(CommandProcessor):
             return
         session = self.session
         session.depth += 1
+        captures = self._error_list is not None
+        if captures:     # -ErrorVariable: every error written while the function runs
+            session.error_captures.append(self._error_list)
         try:
             if session.depth > session.max_depth:
                 raise call_depth_overflow(self.extent)
@@ -304,6 +322,8 @@ class ScriptProcessor(CommandProcessor):
             self.exited = True
         finally:
             session.depth -= 1
+            if captures:
+                session.error_captures.pop()
 
     def begin(self) -> None:
         self.start_variables()

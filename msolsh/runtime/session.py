@@ -57,6 +57,7 @@ class Session:
         self.error_serial = 0
         self.current_errors: List[ErrorRecord] = []
         self.error_redirects: List[Any] = []
+        self.error_captures: List[list] = []   # -ErrorVariable lists of running functions
         self.history: List[Any] = []
         self._top_out: Optional[list] = None
         self._scripts: Dict[str, Any] = {}
@@ -204,6 +205,7 @@ class Session:
             self.depth = 0
             self.current_errors.clear()
             self.error_redirects.clear()
+            self.error_captures.clear()
         result.success = self.success and not result.terminated and not result.interrupted
         return result
 
@@ -213,15 +215,29 @@ class Session:
         ($ErrorActionPreference = 'Stop' makes every error end the script)."""
         if self.try_depth or getattr(exc, "script_terminating", False):
             raise exc
-        if scope is not None and to_string(scope.lookup("erroractionpreference")).lower() == "stop":
+        preference = to_string(scope.lookup("erroractionpreference")).lower() if scope else ""
+        if preference == "stop":
             raise mark_script_terminating(exc)
+        if preference in ("silentlycontinue", "ignore"):   # as pwsh: the preference (not
+            self.error_serial += 1                          # -ErrorAction) hides these too
+            self.success = False
+            self.capture_error(exc.record)
+            if preference == "silentlycontinue":
+                self.log_error(exc.record)
+            return
         self.report_error(exc.record)
 
     def report_error(self, record: ErrorRecord) -> None:
+        self.capture_error(record)
         self.log_error(record)
         self.error_serial += 1
         self.success = False
         self.display_error(record)
+
+    def capture_error(self, record: ErrorRecord) -> None:
+        for captured in self.error_captures:
+            if not captured or captured[-1] is not record:
+                captured.append(record)
 
     def log_error(self, record: ErrorRecord) -> None:
         errors = self.global_scope.vars.get("error")
@@ -237,6 +253,7 @@ class Session:
         action = to_string(action).lower()
         self.error_serial += 1
         self.success = False
+        self.capture_error(record)
         if action == "stop":
             raise mark_script_terminating(PSRuntimeException(record))
         if action == "ignore":

@@ -1,6 +1,10 @@
 """A new session's starting state: the standard aliases, the automatic and preference
 variables, the sandboxed $env:, the simulated clock, and loading every cmdlet module.
 
+$PSVersionTable reports Windows PowerShell 5.1 (PSVersion 5.1.x, PSEdition Desktop): the
+MSOnline and ADSync modules msolsh simulates only ever ran there, so scripts that check the
+version behave as they would on a real admin workstation.
+
 Nothing here runs user text or knows the tenant (the CLI wires the tenant's clock in later).
 """
 from __future__ import annotations

@@ -10,20 +10,12 @@ from __future__ import annotations
 import bisect
 
 from .errors import DirectoryError, IdentityNotFoundError
+from .ad_values import (MULTI_VALUED, NOT_IN_RANGE, OCTET_GUIDS, UPN_NOT_UNIQUE,
+                        guid_or_error, load_value)
 from .ids import normalize_guid
 from .prefix_index import PrefixIndex
 from .records import Record
 from . import dn as dnlib
-
-# Octet-string attributes holding a GUID: AD takes bytes, not text (error 8322 otherwise).
-OCTET_GUIDS = frozenset({"msexchmailboxguid", "msexcharchiveguid", "ms-ds-consistencyguid"})
-MULTI_VALUED = frozenset({"proxyaddresses", "member", "objectclass", "url", "othermailbox",
-                          "usercertificate", "usersmimecertificate", "othertelephone",
-                          "publicdelegates", "msexchuserholdpolicies", "serviceprincipalname"})
-UPN_NOT_UNIQUE = ("The operation failed because UPN value provided for addition/modification "
-                  "is not unique forest-wide")
-NOT_IN_RANGE = "A value for the attribute was not in the acceptable range of values"
-
 
 class ADObject(Record):
     FIELDS = {"guid": None, "dn": "", "object_class": "user", "attrs": dict, "usn_created": 0,
@@ -149,10 +141,10 @@ class Directory:
         if object_class != "domainDNS" and dnlib.parent(dn).lower() not in self._by_dn:
             raise IdentityNotFoundError("Directory object not found", code=8333,
                                         dn=dnlib.parent(dn))
-        guid = _guid_or_error(attrs.pop("objectGUID", None)) or self._ids.guid()
+        guid = guid_or_error(attrs.pop("objectGUID", None)) or self._ids.guid()
         if guid in self.objects:
             raise DirectoryError(f"The objectGUID '{guid}' is already in use.", code=8305)
-        values = {k: self._load_value(k, v) for k, v in attrs.items() if v not in (None, "", [])}
+        values = {k: load_value(k, v) for k, v in attrs.items() if v not in (None, "", [])}
         values.setdefault("cn", dnlib.rdn_value(dn))
         if security_principal and "objectSid" not in values:
             values["objectSid"] = self._next_sid(dn)
@@ -169,15 +161,6 @@ class Directory:
         domain = self.domain_of(dn)
         domain["next_rid"] += 1
         return f"{domain['sid']}-{domain['next_rid'] - 1}"
-
-    @staticmethod
-    def _load_value(name, value):
-        """Values as a fixture gives them: GUID text is accepted for octet attributes."""
-        if name.lower() in OCTET_GUIDS:
-            return _guid_or_error(value)
-        if name.lower() in MULTI_VALUED and not isinstance(value, list):
-            return [value]
-        return list(value) if isinstance(value, (list, tuple)) else value
 
     def _check_unique(self, obj: ADObject, values: dict):
         upn = values.get("userPrincipalName")
@@ -270,7 +253,7 @@ class Directory:
         if name.lower() in OCTET_GUIDS and isinstance(value, str):
             raise DirectoryError(NOT_IN_RANGE, code=8322, attribute=name)
         if name.lower() in OCTET_GUIDS:
-            value = _guid_or_error(value)
+            value = guid_or_error(value)
         elif name.lower() in MULTI_VALUED and value is not None and not isinstance(value, list):
             value = [value]
         new = dict(obj.attrs)
@@ -404,14 +387,6 @@ class Directory:
         d._changelog = [tuple(c) for c in data["changelog"]]
         d._reindex()
         return d
-
-
-def _guid_or_error(value):
-    """A GUID value as AD stores it; anything that is not 16 bytes of GUID is error 8322."""
-    try:
-        return normalize_guid(value)
-    except (ValueError, TypeError, AttributeError):
-        raise DirectoryError(NOT_IN_RANGE, code=8322) from None
 
 
 def _search_keys(obj: ADObject):

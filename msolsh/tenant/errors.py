@@ -67,3 +67,9 @@ class SyncRuleError(TenantError):
     """A rule expression's Error("...") fired (sync-rule-error-function-triggered)."""
 
     error_type = "sync-rule-error-function-triggered"
+
+
+class AmbiguousJoinError(SyncRuleError):
+    """The join rule found a metaverse object already joined to another object."""
+
+    error_type = "ambiguous-inbound-join"

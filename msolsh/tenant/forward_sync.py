@@ -54,6 +54,18 @@ class ForwardSync:
         self.stuck.discard(str(object_id))
         self.enqueue(str(object_id))
 
+    def hold(self, object_id: str) -> None:
+        """Leave an object out of forward sync until request() (a fixture's stuck object)."""
+        self.queue.discard(str(object_id))
+        self.stuck.add(str(object_id))
+
+    def fail(self, object_id: str, description: str) -> None:
+        """Put a validation error on an object and hold it (a fixture's broken state)."""
+        obj = self.aad.get(object_id)
+        if obj is not None:
+            self._record_error(obj, description)
+        self.hold(object_id)
+
     def run(self, _key=None) -> None:
         batch, self.queue = sorted(self.queue), set()
         for object_id in batch:

@@ -70,6 +70,16 @@ class SyncEngine:
         else:
             (ADExport if is_ad else AADExport)(self, step).run()
 
+    def synchronize_object(self, cs_obj) -> dict:
+        """Sync-ADSyncCSObject -Commit: synchronize one AD CS object now; returns the step's
+        counters and errors (not recorded in the run history)."""
+        step = StepRun("Delta Synchronization")
+        if cs_obj.cs_id in self.ad_cs.objects:
+            ADSync(self, step).synchronize(cs_obj)
+        else:
+            AADSync(self, step).synchronize(cs_obj)
+        return {"StepResult": step.result, **step.counters, "ObjectErrors": step.errors}
+
     # ----- cycles ------------------------------------------------------------------------------
     def cycle_plan(self, policy: str) -> list[tuple[str, str]]:
         """The documented order: import AD, import AAD, sync AD, sync AAD, export AAD, export AD."""

@@ -9,7 +9,7 @@ Knows nothing of the shell.
 from __future__ import annotations
 
 from .connector_space import CSObject
-from .errors import SyncRuleError
+from .errors import AmbiguousJoinError, SyncRuleError
 from .ids import aad_cs_dn
 from .metaverse import MVObject
 from . import dn as dnlib
@@ -210,7 +210,9 @@ class ADSync:
         anchor = new.get("sourceAnchor")
         candidate = self.mv.by_source_anchor(anchor) if anchor else None
         if candidate is not None and self.cs.name in candidate.connectors:
-            return None  # already joined to another AD object: project instead
+            other = self.cs.get(candidate.connectors[self.cs.name])
+            raise AmbiguousJoinError(
+                f"The sourceAnchor {anchor} is already used by '{other.dn if other else '?'}'.")
         return candidate
 
     def _link(self, cs_obj, mv, joined, merged) -> str:

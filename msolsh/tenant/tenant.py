@@ -53,6 +53,7 @@ API note for the fixture loader and the cmdlets (all names below are stable):
     t.scheduler.start_cycle("Delta")      # Start-ADSyncSyncCycle (busy error while running)
     t.advance(seconds)                    # Start-Sleep: fires scheduler cycles, forward syncs
     t.request_forward_sync(object_id)     # Request-ForwardSync / Redo-MsolProvisionUser
+    t.forward_sync.hold(object_id); t.forward_sync.fail(object_id, text)  # fixture states
     t.trace(identity)                     # where an object stands in each of the six stages
     data = t.snapshot(); t2 = Tenant.restore(data)   # plain data; restore(snapshot()) == same
 

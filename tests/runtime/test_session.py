@@ -118,3 +118,34 @@ def test_env_is_sandboxed() -> None:
     session.run("$env:MSOLSH_SECRET_TEST = 'x'")
     assert "MSOLSH_SECRET_TEST" not in os.environ
     assert session.invoke("$env:msolsh_secret_test") == ["x"]
+
+
+def test_preference_silences_statement_errors_but_keeps_them_in_error_list() -> None:
+    session = Session(MemoryHost())
+    session.run("$ErrorActionPreference = 'SilentlyContinue'; $null.Foo(); Get-Nope; 'quiet'")
+    assert session.host.text == "quiet\n"
+    assert len(session.global_scope.vars["error"]) == 2
+
+
+def test_error_variable_of_an_advanced_function_collects_everything_written_inside() -> None:
+    session = Session(MemoryHost())
+    session.run("function f { [CmdletBinding()] param() Write-Error 'one'; Get-Nope; 'done' }\n"
+                "f -ErrorVariable ev -ErrorAction SilentlyContinue\n"
+                "\"$($ev.Count) $($ev[1].FullyQualifiedErrorId)\"")
+    assert session.host.text == "done\n2 CommandNotFoundException\n"
+
+
+def test_file_redirection_and_switch_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    session = Session(MemoryHost())
+    session.run("'first' > out.txt; 'second' >> out.txt\n"
+                "switch -file out.txt { 'second' { 'found second' } default { \"other $_\" } }")
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "first\nsecond\n"
+    assert session.host.text == "other first\nfound second\n"
+
+
+def test_empty_redirection_path_is_a_pwsh_error() -> None:
+    session = Session(MemoryHost())
+    session.run("'x' > ''")
+    assert session.host.text.startswith(
+        "Out-File : Cannot bind argument to parameter 'FilePath' because it is an empty string.")

@@ -373,3 +373,26 @@ def test_a_mailbox_always_has_a_primary_address_and_a_plain_user_none(tenant):
                                                                "amy@contoso.com")
     ben = tenant.exchange.get("ben@contoso.com")
     assert (ben.recipient_type_details, ben.email_addresses) == ("User", [])
+
+
+def test_fixture_can_hold_an_object_out_of_forward_sync(tenant):
+    amy = tenant.aad.add_cloud_user("amy@contoso.com", "Amy", usage_location="US")
+    tenant.forward_sync.hold(amy.object_id)
+    tenant.aad.assign_license(amy.object_id, SKU)
+    tenant.advance(3600)
+    assert tenant.exchange.by_external_id(amy.object_id) is None
+    assert amy.validation_status == "Healthy"  # S2: nothing looks wrong in Azure AD
+    tenant.request_forward_sync(amy.object_id)
+    tenant.advance(FORWARD_SYNC_DELAY)
+    assert tenant.exchange.by_external_id(amy.object_id).recipient_type_details == "UserMailbox"
+
+
+def test_fixture_can_preset_a_validation_error(tenant):
+    ben = tenant.aad.add_cloud_user("ben@contoso.com", "Ben")
+    tenant.forward_sync.fail(ben.object_id, 'The name "Ben" is already being used. '
+                             'Please try another name.')
+    tenant.advance(3600)
+    assert ben.validation_status == "Error"
+    tenant.request_forward_sync(ben.object_id)
+    tenant.advance(FORWARD_SYNC_DELAY)
+    assert ben.validation_status == "Healthy" and ben.errors == []

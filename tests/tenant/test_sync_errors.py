@@ -74,3 +74,24 @@ def test_new_group_over_the_limit_is_not_provisioned(tenant):
     runs = tenant.sync.run_cycle("Initial")
     assert step(runs, "contoso.com", "Full Synchronization")["StepResult"] == "success"
     assert list(tenant.aad.of_type("Group")) == []
+
+
+def test_two_objects_with_the_same_source_anchor(tenant):
+    shared = uuid.UUID("12345678-1234-4234-8234-123456789abc")
+    add_user(tenant, "ann", **{"ms-DS-ConsistencyGuid": shared.bytes_le})
+    bob = add_user(tenant, "bob", **{"ms-DS-ConsistencyGuid": shared.bytes_le})
+    runs = tenant.sync.run_cycle("Initial")
+    sync = step(runs, "contoso.com", "Full Synchronization")
+    assert sync["StepResult"] == "completed-sync-errors"
+    assert [(e["ErrorType"], e["ObjectDn"]) for e in sync["ObjectErrors"]] == [
+        ("ambiguous-inbound-join", bob.dn)]
+    assert [u.user_principal_name for u in tenant.aad.users()] == ["ann@contoso.com"]
+
+
+def test_synchronize_one_object_now(tenant):
+    ann = add_user(tenant, "ann")
+    tenant.sync.run_profile("contoso.com", "Full Import")
+    result = tenant.sync.synchronize_object(tenant.ad_cs.by_anchor(ann.guid))
+    assert (result["StepResult"], result["DisconnectorProjectedFlow"]) == ("success", 1)
+    assert tenant.sync.connector_statistics(tenant.aad_cs.name)["ExportAdds"] == 1
+    assert tenant.sync.history[-1]["RunProfileName"] == "Full Import"
