@@ -210,9 +210,11 @@ class RemoveModule(Cmdlet):
         for name in self.Name:
             found = loaded.get(str(name).lower())
             if found is None:
-                self.write_warning(f"No modules were removed. Verify that the specification of "
-                                   f"modules to remove is correct and those modules exist in "
-                                   f"the runspace.")
+                self.write_error(self.error_record(
+                    "No modules were removed. Verify that the specification of modules to "
+                    "remove is correct and those modules exist in the runspace.",
+                    "Modules_NoModulesRemoved", "ResourceUnavailable",
+                    exception_type="System.InvalidOperationException"))
                 continue
             if not self.should_process(found, "Remove-Module"):
                 continue

@@ -25,10 +25,6 @@ def _naive(value: Any) -> Any:
     return value.replace(tzinfo=None) if getattr(value, "tzinfo", None) else value
 
 
-def _fq(cmd: Cmdlet) -> str:
-    return f"{FQ}{cmd.verb}{cmd.noun}Command"
-
-
 def complete_cloud_names(session: Any, prefix: str) -> list:
     """UPNs and group/contact display names, answered by the MSOnline completer's index."""
     try:
@@ -56,6 +52,7 @@ class RequestForwardSync(Cmdlet):
     KB 4051375): the next forward sync re-validates it. If the cause of a validation error is
     still there, the error comes back; if it was fixed, the object reaches Exchange Online.
     Forward sync runs a few simulated minutes later (Start-Sleep 180, or Wait-SyncCycle)."""
+    fq_class = FQ + "RequestForwardSyncCommand"
     examples = [Example("Request-ForwardSync -Identity megan.bowen@contoso.com",
                         "Queues Megan Bowen for the next forward sync."),
                 Example("Get-MsolUser -UserPrincipalName megan.bowen@contoso.com | "
@@ -77,7 +74,7 @@ class RequestForwardSync(Cmdlet):
         if obj is None or obj.is_deleted:
             self.write_error(self.error_record(
                 f"Cannot find an Azure AD user, group or contact with identity '{identity}'.",
-                "ObjectNotFound", "ObjectNotFound", target=str(identity), fq_class=_fq(self)))
+                "ObjectNotFound", "ObjectNotFound", target=str(identity)))
             return None
         tenant.request_forward_sync(obj.object_id)
         due = next((e[0] for e in tenant.clock.pending("forward-sync")), None)
@@ -95,6 +92,7 @@ class WaitSyncCycle(Cmdlet):
     Get-ADSyncScheduler); everything due before it (forward syncs, purges) runs on the way.
     With -IncludeForwardSync the clock then moves on until the forward sync the cycle queued
     has run too, so the change is visible in Exchange Online."""
+    fq_class = FQ + "WaitSyncCycleCommand"
     examples = [Example("Wait-SyncCycle", "Waits for the next scheduled sync cycle."),
                 Example("Wait-SyncCycle -IncludeForwardSync",
                         "Waits for the cycle and the forward sync after it.")]
@@ -136,6 +134,7 @@ class SaveTenant(Cmdlet):
 
     The file is written atomically (a failed save leaves the previous file untouched).
     `msolsh -Tenant file.yaml` resumes exactly where the save was made."""
+    fq_class = FQ + "SaveTenantCommand"
     examples = [Example("Save-Tenant -Path ./contoso-saved.yaml -WhatIf",
                         "Shows where the tenant would be saved.")]
     Path = Parameter(str, position=0, mandatory=True, help="The YAML file to write.")
@@ -153,7 +152,7 @@ class SaveTenant(Cmdlet):
             self.write_error(io_error(self, path, exc, "SaveTenantFailed"))
         except SaveError as exc:
             self.write_error(self.error_record(str(exc), "SaveTenantFailed", "WriteError",
-                                               target=path, fq_class=_fq(self)))
+                                               target=path))
         return None
 
 
@@ -164,6 +163,7 @@ class GetObjectTrace(Cmdlet):
     On-premises AD, the AD connector space, the metaverse, the Azure AD connector space, Azure
     AD and Exchange Online: for each, whether the object is there, pending, filtered or in
     error, and why. A trainer's view: the real products have no such cmdlet."""
+    fq_class = FQ + "GetObjectTraceCommand"
     examples = [Example("Get-ObjectTrace -Identity megan.bowen",
                         "Traces Megan Bowen through the six stages."),
                 Example("Get-ObjectTrace megan.bowen@contoso.com | Format-List",
@@ -182,7 +182,7 @@ class GetObjectTrace(Cmdlet):
         if all(stage["Status"] == "Missing" for stage in stages.values()):
             self.write_error(self.error_record(
                 f"Cannot find an object with identity '{identity}' in any stage.",
-                "ObjectNotFound", "ObjectNotFound", target=str(identity), fq_class=_fq(self)))
+                "ObjectNotFound", "ObjectNotFound", target=str(identity)))
             return None
         return [_stage_record(name, stage) for name, stage in stages.items()]
 

@@ -6,9 +6,15 @@ Each product has its own section; edit only inside yours.
 from msolsh.runtime.formatting.views import Column, register_view  # noqa: F401
 
 # ==== ActiveDirectory ====
+# The real module ships no views for ADUser/ADGroup/ADObject/ADOrganizationalUnit/ADPrincipal/
+# ADDomain/ADForest: records show every property (alphabetical, as the module orders them), as
+# a list when there are more than four. Registering fixed columns here would hide -Properties.
 # ==== end ActiveDirectory ====
 
 # ==== ExchangeOnPremises ====
+# Get-RemoteMailbox's default table [R: columns as remembered from Exchange 2013-2019 EMS].
+register_view("Microsoft.Exchange.Data.Directory.Management.RemoteMailbox", "table", [
+    Column("Name"), Column("RecipientTypeDetails"), Column("RemoteRecipientType")])
 # ==== end ExchangeOnPremises ====
 
 # ==== ADSync ====

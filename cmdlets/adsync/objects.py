@@ -18,14 +18,17 @@ from .common import (NS, ADSyncCmdlet, adsync_cmdlet, complete_connectors, compl
 from .preview import aad_link, preview
 from .records import CS_OBJECT, MV_OBJECT, custom, cs_object_record, mv_object_record
 
-DN_SETS = ("ConnectorNameDN", "ConnectorIdentifierDN")
-LIST_SETS = ("ConnectorName", "ConnectorIdentifier")
-NAME_SETS = ("ConnectorName", "ConnectorNameDN")
-ID_SETS = ("ConnectorIdentifier", "ConnectorIdentifierDN")
+DN_SETS = ("ConnectorNameAndDN", "ConnectorIdentifierAndDN")
+LIST_SETS = ("ConnectorNamePaged", "ConnectorIdentifierPaged")
+# No default set, and the DN sets sort first: with pipeline input (Get-ADUser x |
+# Get-ADSyncCSObject -ConnectorName c) the binder then picks the set whose DN comes from the
+# pipeline; without it, the paged set (every other set misses a mandatory parameter).
+NAME_SETS = ("ConnectorNameAndDN", "ConnectorNamePaged")
+ID_SETS = ("ConnectorIdentifierAndDN", "ConnectorIdentifierPaged")
 SYNC_PREVIEW = f"{NS}.SyncPreview"
 
 
-@adsync_cmdlet("Get-ADSyncCSObject", default_set="ConnectorName", output_type=CS_OBJECT)
+@adsync_cmdlet("Get-ADSyncCSObject", output_type=CS_OBJECT)
 class GetADSyncCSObject(ADSyncCmdlet):
     """Gets connector-space objects: what the engine holds for an object of one connector.
 
@@ -44,7 +47,7 @@ class GetADSyncCSObject(ADSyncCmdlet):
     ]
     Identifier = Parameter("guid", set="Identifier", mandatory=True, pipeline_by_property=True,
                            help="Specifies the connector-space object's ObjectId.")
-    ConnectorName = Parameter(str, set=NAME_SETS, mandatory=True, pipeline_by_property=True,
+    ConnectorName = Parameter(str, set=NAME_SETS, mandatory=True,
                               complete=complete_connectors, help="Specifies the connector.")
     ConnectorIdentifier = Parameter("guid", set=ID_SETS, mandatory=True,
                                     help="Specifies the connector by identifier.")

@@ -51,9 +51,9 @@ def tokenize(text: str) -> List[Tuple[str, Any, int]]:
         value = match.group(kind)
         start = match.start(kind)
         if kind == "sq":
-            kind, value = "str", value.replace("''", "'")
+            kind, value, start = "str", value.replace("''", "'"), start - 1
         elif kind == "dq":
-            kind, value = "str", value.replace('""', '"')
+            kind, value, start = "str", value.replace('""', '"'), start - 1
         tokens.append((kind, value, start))
         pos = match.end()
     return tokens

@@ -11,27 +11,28 @@ Interface:
   equals(a, b, ci=True) / compare(a, b, ci=True)  PowerShell equality and ordering of two
                                                   scalars (for Sort-Object, Group-Object, switch)
   wildcard(pattern, ci=True) -> compiled regex    a -like pattern (Where-Object -Like, switch -wildcard)
-The left operand decides the conversion; an array on the left of a comparison filters.
-Unknown operators raise a PSRuntimeException. Knows nothing of scopes or the compiler.
+The arithmetic, bitwise, range and logical operators are here; the comparisons live in
+comparison.py and the text operators (-match -replace -split -join) in text_operators.py, and are
+re-exported from this module. The left operand decides the conversion; an array on the left of a
+comparison filters. Unknown operators raise a PSRuntimeException. Knows nothing of scopes or the
+compiler.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from decimal import Decimal
 from typing import Any, Callable, Dict, List
 
 from msolsh.runtime import types as _types
-from msolsh.runtime.coerce import (convert, convert_try, element_string, to_bool, to_number,
-                                   to_string)
-from msolsh.runtime.errors import PSRuntimeException
-from msolsh.runtime.pstypes import (Char, RegexError, check_size, compile_regex, fail,
-                                    format_composite, format_value, matches_table, replacement,
-                                    type_name_of)
+from msolsh.runtime.coerce import convert, convert_try, element_string, to_bool, to_number, to_string
+from msolsh.runtime.comparison import (MATCH_OPS, compare, comparison_operator,  # noqa: F401
+                                       equals, wildcard)
+from msolsh.runtime.comparison import NUMERIC_TYPES as _NUMERIC
+from msolsh.runtime.pstypes import Char, check_size, fail, format_composite, type_name_of
+from msolsh.runtime.text_operators import regex, regex_split  # noqa: F401
 from msolsh.runtime.values import PSHashtable
 
 _I64_MIN, _I64_MAX = -2**63, 2**63 - 1
-_NUMERIC = (int, float, Decimal, bool)
 
 
 def _op_missing(value: Any, op_name: str) -> None:
@@ -312,7 +313,7 @@ _BINARY: Dict[str, Callable[..., Any]] = {
 def binary(op: str) -> Callable[..., Any]:
     fn = _BINARY.get(op)
     if fn is None:
-        fn = _comparison(op)
+        fn = comparison_operator(op)
     if fn is None:
         fail(f"The operator '{op}' is not supported.", "OperatorNotSupported", "InvalidOperation")
     return fn
@@ -339,286 +340,3 @@ def unary(op: str) -> Callable[[Any], Any]:
         fail(f"The operator '{op}' is not supported.", "OperatorNotSupported", "InvalidOperation")
     return fn
 
-
-# --- comparison ----------------------------------------------------------------------------
-
-_ORDERED_TYPES = (_dt.datetime, _dt.timedelta)
-
-
-def equals(a: Any, b: Any, ci: bool = True) -> bool:
-    """PowerShell equality of two scalars, right converted to the left's type."""
-    ta = type(a)
-    if ta is str or ta is Char:
-        if b is None:
-            return False
-        sb = b if type(b) is str else to_string(b)
-        return a.lower() == sb.lower() if ci else a == sb
-    if ta is int or ta is float or ta is Decimal:
-        tb = type(b)
-        if tb is int or tb is float or tb is Decimal:
-            return a == b
-        if b is None:
-            return False
-        try:
-            return a == to_number(b, type_name_of(a))
-        except PSRuntimeException:
-            return False
-    if a is None:
-        return b is None
-    if ta is bool:
-        return b is not None and a == to_bool(b)
-    return _equals_other(a, b)
-
-
-def _equals_other(a: Any, b: Any) -> bool:
-    if a is b:
-        return True
-    if isinstance(a, (list, PSHashtable)) or type(a).__eq__ is object.__eq__:
-        return False          # reference types: .NET Equals is identity
-    if a == b:
-        return True
-    name = type_name_of(a)
-    if name in ("System.DateTime", "System.TimeSpan", "System.Guid", "System.Version"):
-        ok, converted = convert_try(b, name)
-        return ok and a == converted
-    return False
-
-
-def _compare_fail(a: Any, b: Any, inner: str) -> None:
-    fail(f'Could not compare "{to_string(a)}" to "{to_string(b)}". Error: "{inner}"',
-         "ComparisonFailure", "InvalidOperation")
-
-
-def compare(a: Any, b: Any, ci: bool = True) -> int:
-    """-1, 0 or 1; $null sorts before everything."""
-    if a is None:
-        return 0 if b is None else -1
-    if b is None:
-        return 1
-    ta = type(a)
-    if ta is str or ta is Char:
-        x, y = (a.lower(), to_string(b).lower()) if ci else (a, to_string(b))
-    elif ta in _NUMERIC:
-        x = a
-        try:
-            y = to_number(b, type_name_of(a))
-        except PSRuntimeException as exc:
-            _compare_fail(a, b, exc.record.message)
-    elif ta in _ORDERED_TYPES or type_name_of(a) == "System.Version":
-        x = a
-        try:
-            y = convert(b, type_name_of(a))
-        except PSRuntimeException as exc:
-            _compare_fail(a, b, exc.record.message)
-    else:
-        fail(f'Cannot compare "{to_string(a)}" because it is not IComparable.', "NotIcomparable",
-             "InvalidOperation")
-    return (x > y) - (x < y)
-
-
-def _filtering(test: Callable[[Any, Any], bool]) -> Callable[[Any, Any], Any]:
-    def op(a: Any, b: Any) -> Any:
-        if isinstance(a, list):
-            return [x for x in a if test(x, b)]
-        return test(a, b)
-    return op
-
-
-def _eq_op(ci: bool, negate: bool) -> Callable[[Any, Any], Any]:
-    def test(a: Any, b: Any) -> bool:
-        return equals(a, b, ci) != negate
-
-    def op(a: Any, b: Any) -> Any:
-        if type(a) is int and type(b) is int:          # the loop-counter fast path
-            return (a == b) != negate
-        if isinstance(a, list):
-            return [x for x in a if test(x, b)]
-        return test(a, b)
-    return op
-
-
-def _order_op(ci: bool, accept: Callable[[int], bool], fast: Callable[[Any, Any], bool]):
-    def op(a: Any, b: Any) -> Any:
-        if type(a) is int and type(b) is int:
-            return fast(a, b)
-        if isinstance(a, list):
-            return [x for x in a if accept(compare(x, b, ci))]
-        return accept(compare(a, b, ci))
-    return op
-
-
-_WILDCARD_CACHE: Dict[tuple, Any] = {}
-
-
-def wildcard(pattern: str, ci: bool = True) -> "re.Pattern[str]":
-    """A -like pattern (* ? [a-z], ` escapes) as an anchored regex."""
-    key = (pattern, ci)
-    found = _WILDCARD_CACHE.get(key)
-    if found is None:
-        out, i = [], 0
-        while i < len(pattern):
-            c = pattern[i]
-            if c == "`" and i + 1 < len(pattern):
-                out.append(re.escape(pattern[i + 1]))
-                i += 1
-            elif c == "*":
-                out.append(".*")
-            elif c == "?":
-                out.append(".")
-            elif c == "[" and "]" in pattern[i + 1:]:
-                end = pattern.index("]", i + 1)
-                body = pattern[i + 1:end].replace("\\", "\\\\")
-                out.append(f"[{body}]" if body else re.escape("[]"))
-                i = end
-            else:
-                out.append(re.escape(c))
-            i += 1
-        try:
-            found = re.compile("".join(out) + r"\Z", re.DOTALL | (re.IGNORECASE if ci else 0))
-        except re.error:
-            fail(f'The specified wildcard character pattern is not valid: {pattern}',
-                 "WildcardPatternException", "InvalidOperation")
-        _WILDCARD_CACHE[key] = found
-    return found
-
-
-def _like_op(ci: bool, negate: bool) -> Callable[[Any, Any], Any]:
-    def test(a: Any, b: Any) -> bool:
-        rx = wildcard(to_string(b), ci)
-        return (rx.match(to_string(a)) is not None) != negate
-    return _filtering(test)
-
-
-def regex(pattern: Any, ci: bool, flags: int = 0) -> "re.Pattern[str]":
-    text = to_string(pattern)
-    try:
-        return compile_regex(text, ci, flags)
-    except RegexError:
-        fail(f"The regular expression pattern {text} is not valid.", "InvalidRegularExpression",
-             "InvalidOperation")
-
-
-def _match_op(ci: bool, negate: bool) -> Callable[..., Any]:
-    def op(a: Any, b: Any, set_matches: Callable[[Any], None] = None) -> Any:
-        rx = regex(b, ci)
-        if isinstance(a, list):
-            return [x for x in a if (rx.search(to_string(x)) is not None) != negate]
-        m = rx.search(to_string(a))
-        if m is not None and set_matches is not None:
-            set_matches(matches_table(m))
-        return (m is not None) != negate
-    return op
-
-
-def _contains_op(ci: bool, negate: bool, reverse: bool) -> Callable[[Any, Any], bool]:
-    def op(a: Any, b: Any) -> bool:
-        if reverse:
-            a, b = b, a
-        items = a if isinstance(a, list) else [a]
-        return any(equals(x, b, ci) for x in items) != negate
-    return op
-
-
-def _replace_op(ci: bool) -> Callable[[Any, Any], Any]:
-    def op(a: Any, b: Any) -> Any:
-        parts = b if isinstance(b, list) and b else [b]
-        if len(parts) > 2:
-            fail(f"The -replace operator allows only two elements to follow it, not {len(parts)}.",
-                 "BadReplaceArgument", "InvalidOperation")
-        rx = regex(parts[0], ci)
-        expand = replacement(rx, to_string(parts[1]) if len(parts) > 1 else "")
-        if isinstance(a, list):
-            return [rx.sub(expand, to_string(x)) for x in a]
-        return rx.sub(expand, to_string(a))
-    return op
-
-
-def regex_split(text: str, rx: "re.Pattern[str]", limit: int) -> List[str]:
-    """Regex.Split: captured groups are returned between the pieces."""
-    out: List[str] = []
-    pos = 0
-    for m in rx.finditer(text):
-        if limit > 0 and len(out) >= limit - 1:
-            break
-        out.append(text[pos:m.start()])
-        out.extend(g for g in m.groups() if g is not None)
-        pos = m.end()
-    out.append(text[pos:])
-    return out
-
-
-_SPLIT_OPTIONS = ("simplematch", "regexmatch", "ignorecase", "cultureinvariant", "multiline",
-                  "singleline", "ignorepatternwhitespace", "explicitcapture")
-
-
-_SPLIT_FLAGS = {"multiline": re.MULTILINE, "singleline": re.DOTALL,
-                "ignorepatternwhitespace": re.VERBOSE}
-
-
-def _split_op(ci: bool) -> Callable[[Any, Any], List[str]]:
-    def op(a: Any, b: Any) -> List[str]:
-        parts = b if isinstance(b, list) and b else [b]
-        limit = convert(parts[1], "System.Int32") if len(parts) > 1 else 0
-        given = [o.strip() for o in to_string(parts[2]).split(",")] if len(parts) > 2 else []
-        options = [o.lower() for o in given]
-        for option in given:
-            if option.lower() not in _SPLIT_OPTIONS:
-                fail(f'Cannot convert value "{option}" to type '
-                     f'"System.Management.Automation.SplitOptions". Error: "Unable to match the '
-                     f'identifier name {option} to a valid enumerator name. Specify one of the '
-                     f'following enumerator names and try again: '
-                     f'SimpleMatch, RegexMatch, CultureInvariant, IgnorePatternWhitespace, '
-                     f'Multiline, Singleline, IgnoreCase, ExplicitCapture"',
-                     "InvalidCastFromStringToInteger", "InvalidArgument")
-        pattern = to_string(parts[0])
-        if "simplematch" in options:
-            pattern = re.escape(pattern)
-        flags = sum(flag for name, flag in _SPLIT_FLAGS.items() if name in options)
-        rx = regex(pattern, ci or "ignorecase" in options, flags)
-        items = a if isinstance(a, list) else [a]
-        return [piece for item in items for piece in regex_split(to_string(item), rx, limit)]
-    return op
-
-
-def _join_op(a: Any, b: Any) -> str:
-    items = a if isinstance(a, list) else [a]
-    return to_string(b).join(element_string(x) for x in items)
-
-
-def _build(base: str, ci: bool) -> Any:
-    if base in ("eq", "ne"):
-        return _eq_op(ci, base == "ne")
-    if base in _ORDERINGS:
-        accept, fast = _ORDERINGS[base]
-        return _order_op(ci, accept, fast)
-    if base in ("like", "notlike"):
-        return _like_op(ci, base == "notlike")
-    if base in ("match", "notmatch"):
-        return _match_op(ci, base == "notmatch")
-    if base in ("contains", "notcontains", "in", "notin"):
-        return _contains_op(ci, base.startswith("not"), base.endswith("in"))
-    return {"replace": _replace_op, "split": _split_op}[base](ci) if base in ("replace", "split") \
-        else _join_op if base == "join" else None
-
-
-_ORDERINGS = {
-    "gt": (lambda c: c > 0, int.__gt__), "ge": (lambda c: c >= 0, int.__ge__),
-    "lt": (lambda c: c < 0, int.__lt__), "le": (lambda c: c <= 0, int.__le__),
-}
-_BASES = ("eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "contains",
-          "notcontains", "in", "notin", "replace", "split", "join")
-MATCH_OPS = frozenset(f"-{p}{b}" for p in ("", "i", "c") for b in ("match", "notmatch"))
-_COMPARISONS: Dict[str, Any] = {}
-
-
-def _comparison(op: str) -> Any:
-    found = _COMPARISONS.get(op)
-    if found is None and op.startswith("-"):
-        name = op[1:]
-        if name in _BASES:
-            found = _build(name, True)
-        elif name[:1] in ("c", "i") and name[1:] in _BASES and name[1:] != "join":
-            found = _build(name[1:], name[0] == "i")
-        if found is not None:
-            _COMPARISONS[op] = found
-    return found

@@ -178,9 +178,14 @@ class Session:
                 part(scope, out)
 
     def _guarded(self, action: Any) -> RunResult:
+        """Run `action`, turning whatever ends it into a RunResult. The engine's dynamic state
+        is put back as it was, so a run nested inside a running command leaves its caller intact."""
         result = RunResult()
         if sys.getrecursionlimit() < 60000:   # deep script recursion must reach CallDepthOverflow
             sys.setrecursionlimit(60000)
+        saved = (self.try_depth, self.depth, len(self.current_errors), len(self.error_redirects),
+                 len(self.error_captures))
+        self.try_depth = 0      # a nested run reports its own errors, whatever its caller is in
         try:
             action()
         except ExitSignal as signal:
@@ -201,11 +206,10 @@ class Session:
             self.report_error(from_python(exc).record)
             result.terminated = True
         finally:
-            self.try_depth = 0
-            self.depth = 0
-            self.current_errors.clear()
-            self.error_redirects.clear()
-            self.error_captures.clear()
+            self.try_depth, self.depth = saved[0], saved[1]
+            del self.current_errors[saved[2]:]
+            del self.error_redirects[saved[3]:]
+            del self.error_captures[saved[4]:]
         result.success = self.success and not result.terminated and not result.interrupted
         return result
 
