@@ -38,6 +38,15 @@ def attach(session: Any, tenant: Any) -> None:
         rewire()
     session.status = StatusProvider(session)
     session.banner = lambda: banner(session)
+    if getattr(tenant, "start_connected", False):
+        connect_services(session)
+
+
+def connect_services(session: Any) -> None:
+    """What a trainee would type first, done for them (fixtures with startConnected: true)."""
+    for command in ("Connect-MsolService", "Connect-ExchangeOnline -ShowBanner:$false"):
+        if session.registry.get(command.split()[0]) is not None:
+            session.invoke(command)
 
 
 def load(session: Any, options: Any) -> None:

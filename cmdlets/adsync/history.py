@@ -15,6 +15,18 @@ from .records_runs import (RUN_PROFILE_RESULT, RUN_STEP_RESULT, run_profile_id, 
                            step_record)
 
 
+def display_namer(tenant: Any):
+    """cs_guid -> the object's display name, looked up in both connector spaces."""
+    def name(cs_guid: Any) -> Any:
+        for cs in (tenant.ad_cs, tenant.aad_cs):
+            o = cs.get(str(cs_guid)) if cs_guid else None
+            if o is not None:
+                values = {**o.attrs, **o.export_attrs}
+                return values.get("displayName") or values.get("cn")
+        return None
+    return name
+
+
 def _same(value: Any, wanted: Any) -> bool:
     return wanted is None or str(value).lower() == str(wanted).lower()
 
@@ -51,7 +63,7 @@ class GetADSyncRunProfileResult(ADSyncCmdlet):
             if self.NumberRequested is not None and count >= self.NumberRequested:
                 return
             count += 1
-            record = run_record(run, bool(self.RunStepDetails))
+            record = run_record(run, bool(self.RunStepDetails), display_namer(self.tenant))
             if self.StepNumber is not None and record.get("RunStepResults") is not None:
                 record.set("RunStepResults", [s for s in record.get("RunStepResults")
                                               if s.get("StepNumber") == self.StepNumber])
@@ -92,4 +104,4 @@ class GetADSyncRunStepResult(ADSyncCmdlet):
             for step in run.get("RunStepResults") or ():
                 if _same(step["StepHistoryId"], self.StepHistoryId) and \
                         (self.StepNumber is None or step["StepNumber"] == self.StepNumber):
-                    yield step_record(run, step)
+                    yield step_record(run, step, display_namer(self.tenant))

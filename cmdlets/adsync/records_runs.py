@@ -43,15 +43,16 @@ def run_profile_id(connector_id: str, profile: str) -> Any:
 
 # -- run history ------------------------------------------------------------------------------
 
-def error_object(error: dict) -> PSObject:
-    """RunStepErrorObject: one object's error in a step."""
+def error_object(error: dict, display_name: Any = None) -> PSObject:
+    """RunStepErrorObject: one object's error in a step; display_name(cs_guid) names it."""
     cd_error = None
     if error.get("AlgorithmStep") == "Export":
         cd_error = custom([("ErrorCode", error.get("ErrorCode")),
                            ("ErrorLiteral", error.get("ErrorLiteral")),
                            ("ServerErrorDetail", error.get("ErrorLiteral"))])
     return custom([
-        ("ObjectDisplayName", None), ("ObjectDn", error.get("ObjectDn")),
+        ("ObjectDisplayName", display_name(error.get("CsGuid")) if display_name else None),
+        ("ObjectDn", error.get("ObjectDn")),
         ("CsGuid", guid(error.get("CsGuid"))), ("MvGuid", guid(error.get("MvGuid"))),
         ("FirstOccurred", naive(error.get("FirstOccurred"))),
         ("RetryCount", error.get("RetryCount", 0)),
@@ -67,8 +68,8 @@ def _flow_counters_xml(run: dict, step: dict) -> Optional[str]:
     return f'<outbound-flow-counters ma="{run["ConnectorName"]}">{inner}</outbound-flow-counters>'
 
 
-def step_record(run: dict, step: dict) -> PSObject:
-    errors = [error_object(e) for e in step.get("ObjectErrors") or ()]
+def step_record(run: dict, step: dict, display_name: Any = None) -> PSObject:
+    errors = [error_object(e, display_name) for e in step.get("ObjectErrors") or ()]
     is_import = step.get("StepType", "").endswith("import")
     pairs = [("RunHistoryId", guid(run["RunHistoryId"])),
              ("StepHistoryId", guid(step["StepHistoryId"])),
@@ -85,8 +86,9 @@ def step_record(run: dict, step: dict) -> PSObject:
     return PSObject(pairs, [RUN_STEP_RESULT, "System.Object"])
 
 
-def run_record(run: dict, details: bool = False) -> PSObject:
-    steps = [step_record(run, s) for s in run.get("RunStepResults") or ()] if details else None
+def run_record(run: dict, details: bool = False, display_name: Any = None) -> PSObject:
+    steps = [step_record(run, s, display_name) for s in run.get("RunStepResults") or ()] \
+        if details else None
     return PSObject([
         ("RunHistoryId", guid(run["RunHistoryId"])), ("ConnectorId", guid(run["ConnectorId"])),
         ("ConnectorName", run["ConnectorName"]),

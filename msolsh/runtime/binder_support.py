@@ -77,11 +77,8 @@ def type_display(param: Parameter) -> str:
     name = type_name(param)
     if name.lower() == "switch":
         return "System.Management.Automation.SwitchParameter"
-    if pstypes_mod is not None:
-        info = pstypes_mod.resolve(name)
-        if info is not None:
-            return info.full_name
-    return name
+    info = pstypes_mod.resolve(name)
+    return info.full_name if info is not None else name
 
 
 def is_switch(param: Parameter) -> bool:
@@ -94,12 +91,10 @@ def type_matches(param: Parameter, value: Any) -> bool:
         return True
     if value is None:
         return False
-    if pstypes_mod is not None:
-        try:
-            return pstypes_mod.is_instance(value, type_name(param))
-        except PSRuntimeException:
-            return False
-    return name == "string" and isinstance(value, str)
+    try:
+        return pstypes_mod.is_instance(value, type_name(param))
+    except PSRuntimeException:
+        return False
 
 
 def convert_argument(binder: Any, param: Parameter, value: Any, extent: Optional[Extent]) -> Any:

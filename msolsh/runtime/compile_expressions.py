@@ -10,7 +10,7 @@ from typing import Any, Callable, List
 
 from msolsh.language import ast as A
 from msolsh.runtime import compiler_members as M
-from msolsh.runtime.compiler_base import (MATCH_OPS, binary, convert, error, locate, to_bool,
+from msolsh.runtime.compiler_base import (MATCH_OPS, binary, error, locate, to_bool,
                                           to_string, unary)
 from msolsh.runtime.errors import ErrorRecord, PSRuntimeException
 from msolsh.runtime.scope import MISSING
@@ -18,11 +18,7 @@ from msolsh.runtime.values import PSHashtable, PSObject
 
 Expr = Callable[[Any], Any]
 
-try:
-    from msolsh.runtime.coerce import converter as _converter
-except ImportError:  # coerce without converter(): resolve per call
-    def _converter(type_name: str) -> Callable[[Any], Any]:
-        return lambda v: convert(v, type_name)
+from msolsh.runtime.coerce import converter as _converter
 
 
 def compile_expr(node: A.ExpressionAst) -> Expr:

@@ -34,24 +34,14 @@ def get_member(s: Any, obj: Any, name: str) -> Any:
     engine = _ENGINE_MEMBERS.get(kind)
     if engine is not None:
         return engine(s, obj, name)
-    if members_mod is not None:
-        return members_mod.get_member(obj, name)
-    return _fallback_get(obj, name)
+    return members_mod.get_member(obj, name)
 
 
 def set_member(s: Any, obj: Any, name: str, value: Any) -> None:
     if obj is None:
         raise error(f"The property '{name}' cannot be found on this object. Verify that the "
                     f"property exists and can be set.", "PropertyNotFound", "InvalidOperation")
-    if members_mod is not None:
-        members_mod.set_member(obj, name, value)
-    elif isinstance(obj, PSObject):
-        obj.set(name, value)
-    elif isinstance(obj, PSHashtable):
-        obj[name] = value
-    else:
-        raise error(f"The property '{name}' cannot be found on this object. Verify that the "
-                    f"property exists and can be set.", "PropertyNotFound", "InvalidOperation")
+    members_mod.set_member(obj, name, value)
 
 
 def invoke_method(s: Any, obj: Any, name: str, args: List[Any], extent: Optional[Extent]) -> Any:
@@ -65,42 +55,20 @@ def invoke_method(s: Any, obj: Any, name: str, args: List[Any], extent: Optional
         handled, result = engine(s, obj, lower, args)
         if handled:
             return result
-    if members_mod is not None:
-        return members_mod.invoke_method(obj, name, args)
-    return _fallback_call(obj, name, args)
+    return members_mod.invoke_method(obj, name, args)
 
 
 def get_index(obj: Any, index: Any) -> Any:
-    if members_mod is not None:
-        return members_mod.get_index(obj, index)
-    if obj is None:
-        raise error("Cannot index into a null array.", "NullArray", "InvalidOperation")
-    if isinstance(obj, PSHashtable):
-        return obj[index]
-    try:
-        return obj[index]
-    except (IndexError, TypeError, KeyError):
-        return None
+    return members_mod.get_index(obj, index)
 
 
 def set_index(obj: Any, index: Any, value: Any) -> None:
-    if members_mod is not None:
-        members_mod.set_index(obj, index, value)
-        return
-    if obj is None:
-        raise error("Cannot index into a null array.", "NullArray", "InvalidOperation")
-    try:
-        obj[index] = value
-    except IndexError:
-        raise error("Index was outside the bounds of the array.", "System.IndexOutOfRangeException",
-                    "OperationStopped", exception_type="System.IndexOutOfRangeException")
+    members_mod.set_index(obj, index, value)
 
 
 # ---------------------------------------------------------------- static members and types
 
 def type_literal(type_name: str, extent: Extent) -> Callable[[Any], Any]:
-    if pstypes_mod is None:
-        return lambda s: type_name
     info = pstypes_mod.resolve(type_name)
     if info is None:
         def unknown(s: Any) -> Any:
@@ -120,7 +88,7 @@ def _type_full_name(type_name: Optional[str], target: Any, s: Any) -> str:
 
 def static_member(type_name: Optional[str], target: Any, name: Any, extent: Extent,
                   type_extent: Optional[Extent] = None) -> Any:
-    if pstypes_mod is not None and type_name is not None and pstypes_mod.resolve(type_name) is None:
+    if type_name is not None and pstypes_mod.resolve(type_name) is None:
         return type_literal(type_name, type_extent or extent)
 
     def read(s: Any) -> Any:
@@ -134,7 +102,7 @@ def static_member(type_name: Optional[str], target: Any, name: Any, extent: Exte
 
 def static_call(type_name: Optional[str], target: Any, name: Any, args: list, extent: Extent,
                 type_extent: Optional[Extent] = None) -> Any:
-    if pstypes_mod is not None and type_name is not None and pstypes_mod.resolve(type_name) is None:
+    if type_name is not None and pstypes_mod.resolve(type_name) is None:
         return type_literal(type_name, type_extent or extent)
 
     def call(s: Any) -> Any:
@@ -211,7 +179,7 @@ def _record_members(s: Any, record: ErrorRecord, name: str) -> Any:
 def _record_methods(s: Any, record: ErrorRecord, name: str, args: list) -> Any:
     if name == "tostring":
         return True, record.message
-    if name == "gettype" and pstypes_mod is not None:
+    if name == "gettype":
         return True, pstypes_mod.TypeInfo("System.Management.Automation.ErrorRecord")
     return False, None
 
@@ -234,33 +202,6 @@ def register(kind: type, members: Any = None, methods: Any = None) -> None:
 
 _ENGINE_MEMBERS: dict = {}
 _ENGINE_METHODS: dict = {}
-
-
-# ---------------------------------------------------------------- fallbacks (no members.py yet)
-
-def _fallback_get(obj: Any, name: str) -> Any:
-    lower = name.lower()
-    if lower in ("count", "length"):
-        if isinstance(obj, (list, str, PSHashtable)):
-            return len(obj)
-        return 1
-    if isinstance(obj, list):
-        values = [get_member(None, item, name) for item in obj]
-        return [v for v in values if v is not None] or None
-    return None
-
-
-def _fallback_call(obj: Any, name: str, args: list) -> Any:
-    lower = name.lower()
-    if isinstance(obj, str):
-        table = {"toupper": lambda: obj.upper(), "tolower": lambda: obj.lower(),
-                 "trim": lambda: obj.strip(), "tostring": lambda: obj}
-        if lower in table:
-            return table[lower]()
-    if lower == "tostring":
-        return to_string(obj)
-    raise error(f"Method invocation failed because [{type(obj).__name__}] does not contain a "
-                f"method named '{name}'.", "MethodNotFound", "InvalidOperation")
 
 
 _engine_tables()

@@ -48,6 +48,8 @@ class TenantBuilder:
 
     def build(self) -> None:
         self.create_tenant()
+        # Read by the shell only: start with MSOnline and Exchange Online already connected.
+        self.tenant.start_connected = bool(self.doc.get("startConnected", False))
         self.build_directory()
         self.configure_sync()
         self.build_cloud()

@@ -131,6 +131,7 @@ FIXTURE = Obj({
     "schema": INT, "kind": Enum("fixture"), "include": Either(STR, STRS),
     "description": STR, "tenant": TENANT, "onPremises": ON_PREMISES, "sync": SYNC,
     "cloud": CLOUD, "licenses": ListOf(LICENSE), "exchange": EXCHANGE, "initialSync": BOOL,
+    "startConnected": BOOL,
     "initial_sync": BOOL,  # the spelling of the original brief, kept as an alias
 }, required=("schema",))
 
