@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import bisect
 import uuid
-from typing import Any, Iterable, List, Optional
+from typing import Any, Iterable, List, Optional, Tuple
 
 from msolsh.runtime.cmdlet import Cmdlet, cmdlet
+
+from .ruletable import rule_names
 
 MODULE = "ADSync"
 NS = "Microsoft.IdentityManagement.PowerShell.ObjectModel"
@@ -112,23 +114,25 @@ EMPTY = uuid.UUID(int=0)
 _CACHE: dict = {}
 
 
-def _cached(key: Any, stamp: Any, build) -> List[str]:
+def _cached(key: Any, stamp: Any, build) -> Tuple[List[str], List[str]]:
+    """(values sorted case-insensitively, their lower-case forms), rebuilt when stamp changes."""
     hit = _CACHE.get(key)
     if hit is None or hit[0] != stamp:
-        hit = (stamp, sorted(set(build()), key=str.lower))
+        values = sorted(set(build()), key=str.lower)
+        hit = (stamp, values, [v.lower() for v in values])
         _CACHE[key] = hit
-    return hit[1]
+    return hit[1], hit[2]
 
 
-def prefixed(values: List[str], prefix: str) -> List[str]:
-    folded = [v.lower() for v in values]
+def prefixed(values: List[str], prefix: str, folded: Optional[List[str]] = None) -> List[str]:
+    """The values (sorted case-insensitively) that start with prefix, found by bisection."""
     low = prefix.lower()
+    folded = folded if folded is not None else [v.lower() for v in values]
     out = []
-    for value, key in zip(values[bisect.bisect_left(folded, low):],
-                          folded[bisect.bisect_left(folded, low):]):
-        if not key.startswith(low):
+    for i in range(bisect.bisect_left(folded, low), len(values)):
+        if not folded[i].startswith(low):
             break
-        out.append(value)
+        out.append(values[i])
     return out
 
 
@@ -145,18 +149,17 @@ def complete_cs_dns(session: Any, prefix: str) -> List[str]:
     """DNs in the AD connector space (what -DistinguishedName usually names)."""
     cs = session.tenant.ad_cs
     stamp = (id(cs), len(cs.objects), cs.watermark, cs.run_number)
-    return prefixed(_cached(("cs-dn", id(cs)), stamp,
-                            lambda: (o.dn for o in cs.objects.values())), prefix)
+    values, folded = _cached("cs-dn", stamp, lambda: (o.dn for o in cs.objects.values()))
+    return prefixed(values, prefix, folded)
 
 
 def complete_ad_dns(session: Any, prefix: str) -> List[str]:
     """DNs of on-premises AD objects, for Invoke-ADSyncSingleObjectSync."""
     directory = session.tenant.directory
     stamp = (id(directory), directory.usn)
-    return prefixed(_cached(("ad-dn", id(directory)), stamp, lambda: (
-        o.dn for o in directory.live_objects())), prefix)
+    values, folded = _cached("ad-dn", stamp, lambda: (o.dn for o in directory.live_objects()))
+    return prefixed(values, prefix, folded)
 
 
 def complete_rule_names(session: Any, prefix: str) -> List[str]:
-    from .ruletable import rule_names
     return prefixed(sorted(rule_names(session.tenant), key=str.lower), prefix)

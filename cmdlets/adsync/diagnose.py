@@ -52,35 +52,46 @@ class Diagnosis:
                 self._export(cs_obj)
 
     def _scope(self) -> bool:
-        t, obj = self.t, self.obj
-        domain = t.directory.domain_of(obj.dn)
-        part = t.config.partitions.get(domain["fqdn"].lower(), {})
-        ok = self.add("Source domain in scope", "scoping",
-                      "success" if part.get("selected", True) else "failure",
-                      f"The domain {domain['fqdn']} is {'' if part.get('selected', True) else 'not '}"
-                      f"selected on connector {t.ad_cs.name}.", Connector=t.ad_cs.name)
-        ok = ok and self.add("Target connector in scope", "scoping", "success",
-                             f"The Azure AD connector {t.aad_cs.name} is present.")
-        in_ou = rules.in_partition_scope(obj.dn, domain["fqdn"], t.config.partitions)
-        ok = ok and self.add("Organizational unit in scope", "scoping",
-                             "success" if in_ou else "failure",
-                             "The object's OU is selected for synchronization." if in_ou else
-                             "The object's OU is not selected for synchronization (OU "
-                             "filtering).", DistinguishedName=obj.dn)
-        ok = ok and self.add("Object readable", "scoping", "success",
-                             "The AD connector account can read the object.")
-        typed = obj.object_class in AD_CLASSES
-        ok = ok and self.add("Object type in scope", "scoping", "success" if typed else "failure",
-                             f"Object type {obj.object_class} is "
-                             f"{'' if typed else 'not '}synchronized.")
-        importer = ADImport(t.sync, StepRun("Delta Import"))
-        grouped = t.config.group_filter is None or importer.in_scope(obj)
-        return ok and self.add("Group filtering scope", "scoping",
-                               "success" if grouped else "failure",
-                               "No group-based filtering." if t.config.group_filter is None else
-                               ("The object is a direct member of the filtering group."
-                                if grouped else "The object is not a direct member of the "
-                                "filtering group " + t.config.group_filter + "."))
+        """Checks 1-6; the first failure stops the diagnosis, as the real one does."""
+        checks = (self._domain_check, self._connector_check, self._ou_check,
+                  self._readable_check, self._type_check, self._group_filter_check)
+        return all(self.add(*check()) for check in checks)
+
+    def _domain_check(self) -> tuple:
+        fqdn = self.t.directory.domain_of(self.obj.dn)["fqdn"]
+        selected = self.t.config.partitions.get(fqdn.lower(), {}).get("selected", True)
+        return ("Source domain in scope", "scoping", "success" if selected else "failure",
+                f"The domain {fqdn} is {'' if selected else 'not '}selected on connector "
+                f"{self.t.ad_cs.name}.")
+
+    def _connector_check(self) -> tuple:
+        return ("Target connector in scope", "scoping", "success",
+                f"The Azure AD connector {self.t.aad_cs.name} is present.")
+
+    def _ou_check(self) -> tuple:
+        fqdn = self.t.directory.domain_of(self.obj.dn)["fqdn"]
+        in_ou = rules.in_partition_scope(self.obj.dn, fqdn, self.t.config.partitions)
+        return ("Organizational unit in scope", "scoping", "success" if in_ou else "failure",
+                "The object's OU is selected for synchronization." if in_ou else
+                "The object's OU is not selected for synchronization (OU filtering).")
+
+    def _readable_check(self) -> tuple:
+        return ("Object readable", "scoping", "success",
+                "The AD connector account can read the object.")
+
+    def _type_check(self) -> tuple:
+        typed = self.obj.object_class in AD_CLASSES
+        return ("Object type in scope", "scoping", "success" if typed else "failure",
+                f"Object type {self.obj.object_class} is {'' if typed else 'not '}synchronized.")
+
+    def _group_filter_check(self) -> tuple:
+        group = self.t.config.group_filter
+        if group is None:
+            return ("Group filtering scope", "scoping", "success", "No group-based filtering.")
+        member = ADImport(self.t.sync, StepRun("Delta Import")).in_scope(self.obj)
+        return ("Group filtering scope", "scoping", "success" if member else "failure",
+                "The object is a direct member of the filtering group." if member else
+                f"The object is not a direct member of the filtering group {group}.")
 
     def _import(self) -> bool:
         ADImport(self.t.sync, StepRun("Delta Import")).stage(self.obj)

@@ -6,6 +6,7 @@ engine's synchronization step; records come from records.py.
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any, Iterator, List
 
 from msolsh.runtime.cmdlet import Example, Parameter, Switch
@@ -83,10 +84,8 @@ class GetADSyncCSObject(ADSyncCmdlet):
 
     def _page(self, cs: Any) -> Iterator[Any]:
         start = max(0, self.StartIndex or 0)
-        count = self.MaxResultCount
-        for i, cs_obj in enumerate(list(cs.objects.values())[start:]):
-            if count is not None and i >= count:
-                return
+        stop = None if self.MaxResultCount is None else start + max(0, self.MaxResultCount)
+        for cs_obj in islice(list(cs.objects.values()), start, stop):
             yield cs_object_record(cs, cs_obj)
 
 

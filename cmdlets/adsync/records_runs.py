@@ -7,7 +7,7 @@ go into FlowCountersXml, as the engine's run-history XML keeps them.
 """
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any, Optional
 
 from msolsh.runtime.values import PSObject
 
@@ -33,7 +33,8 @@ SYNC = ("DisconnectorFiltered", "DisconnectorJoinedNoFlow", "DisconnectorJoinedF
         "FlowFailure")
 EXPORT = ("ExportAdd", "ExportUpdate", "ExportRename", "ExportDelete", "ExportDeleteAdd",
           "ExportFailure")
-OUTBOUND = (("ProvisioningAdds", "provisioning-add"), ("ProvisioningDeletes", "provisioning-delete"),
+OUTBOUND = (("ProvisioningAdds", "provisioning-add"),
+            ("ProvisioningDeletes", "provisioning-delete"),
             ("ExportAttributeFlow", "export-flow"))
 
 

@@ -202,3 +202,20 @@ def test_single_object_sync_out_of_scope_and_missing(shell, tmp_path, monkeypatc
         "[Invoke-ADSyncSingleObjectSync], ArgumentException\n"
         "    + FullyQualifiedErrorId : ArgumentException,Microsoft.IdentityManagement.PowerShell."
         "Cmdlet.InvokeADSyncSingleObjectSync\n\n")
+
+
+def test_run_history_filters(shell):
+    aad = "b891884f-051e-4a83-95af-2544101c9083"
+    assert shell.run(f"(Get-ADSyncRunProfileResult -ConnectorId {aad}).RunProfileName") == (
+        "Export\nFull Synchronization\nFull Import\n")
+    assert shell.run(f"(Get-ADSyncRunProfileResult -ConnectorId {aad} -RunNumber 2)"
+                     ".RunProfileName") == "Full Synchronization\n"
+    run = "$r = Get-ADSyncRunProfileResult -NumberRequested 1; "
+    assert shell.run(run + "(Get-ADSyncRunProfileResult -RunHistoryId $r.RunHistoryId)"
+                     ".RunNumber") == "3\n"
+    assert shell.run(run + "(Get-ADSyncRunProfileResult -RunProfileId $r.RunProfileId)"
+                     ".ConnectorName") == "contoso.com\n"
+    assert shell.run(run + "(Get-ADSyncRunStepResult -RunHistoryId $r.RunHistoryId "
+                     "-StepNumber 1).ExportUpdate") == "73\n"
+    assert shell.run("(Get-ADSyncRunProfileResult -NumberRequested 1 -RunStepDetails "
+                     "-StepNumber 2).RunStepResults.Count") == "0\n"
