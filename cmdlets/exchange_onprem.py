@@ -10,6 +10,7 @@ another recipient already has. Knows the tenant through tenant.directory only.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import uuid
 from typing import Any, Dict, Iterator, List, Optional
@@ -118,12 +119,22 @@ def is_remote(obj: Any) -> bool:
     return int(obj.attrs.get("msExchRecipientTypeDetails") or 0) in REMOTE
 
 
+_ALIASES: dict = {}
+
+
 def complete_remote(session: Any, prefix: str) -> List[str]:
+    """Remote mailbox aliases, from a sorted list rebuilt only when the directory changed."""
+    directory = session.tenant.directory
+    stamp = (id(directory), directory.usn)
+    if _ALIASES.get("stamp") != stamp:
+        values = sorted((o.attrs["mailNickname"] for o in directory.live_objects()
+                         if is_remote(o) and o.attrs.get("mailNickname")), key=str.lower)
+        _ALIASES.update(stamp=stamp, values=values, folded=[v.lower() for v in values])
     low = prefix.lower()
-    hits = session.tenant.directory.search(prefix) if prefix else list(
-        session.tenant.directory.live_objects())
-    return sorted({o.attrs.get("mailNickname") for o in hits if is_remote(o)
-                   and str(o.attrs.get("mailNickname", "")).lower().startswith(low)} - {None})
+    values, folded = _ALIASES["values"], _ALIASES["folded"]
+    start = bisect.bisect_left(folded, low)
+    end = bisect.bisect_left(folded, low + "\uffff")
+    return values[start:end]
 
 
 class ExchangeCmdlet(Cmdlet):
@@ -261,7 +272,7 @@ class SetRemoteMailbox(ExchangeCmdlet):
     EmailAddressPolicyEnabled = Parameter("bool", help="Applies the e-mail address policy.")
     DomainController = Parameter(str, help="Specifies the domain controller to use.")
 
-    def process(self) -> Iterator[Any]:
+    def process(self) -> None:
         obj = self.find(self.Identity)
         values = self._values(obj)
         if not self.should_process(canonical(obj), "Set-RemoteMailbox"):
@@ -270,7 +281,6 @@ class SetRemoteMailbox(ExchangeCmdlet):
             self.write(obj, values)
         except DirectoryError as exc:
             self.fail(exc.message, "Microsoft.Exchange.Data.Directory.ADOperationException")
-        return iter(())
 
     def _values(self, obj: Any) -> Dict[str, Any]:
         values: Dict[str, Any] = {}

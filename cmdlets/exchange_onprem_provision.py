@@ -15,8 +15,9 @@ from typing import Any, Dict, Iterator
 from msolsh.runtime.cmdlet import Example, Parameter, Switch, cmdlet
 from msolsh.tenant.errors import DirectoryError
 
-from msolsh.cmdlets.exchange_onprem import (EXCHANGE_ATTRIBUTES, MODULE, REMOTE, REMOTE_MAILBOX, ExchangeCmdlet,
-                              canonical, complete_remote, is_remote, remote_mailbox_record)
+from msolsh.cmdlets.exchange_onprem import (EXCHANGE_ATTRIBUTES, MODULE, REMOTE, REMOTE_MAILBOX,
+                                            ExchangeCmdlet, canonical, complete_remote,
+                                            remote_mailbox_record)
 
 KINDS = {"Room": (8589934592, 32), "Equipment": (17179869184, 64), "Shared": (34359738368, 96),
          "Regular": (2147483648, 0)}
@@ -127,7 +128,7 @@ class DisableRemoteMailbox(ExchangeCmdlet):
     IgnoreLegalHold = Switch(help="Disables the remote mailbox even if it is on hold.")
     DomainController = Parameter(str, help="Specifies the domain controller to use.")
 
-    def process(self) -> Iterator[Any]:
+    def process(self) -> None:
         obj = self.find(self.Identity)
         if not self.should_process(canonical(obj), "Disable-RemoteMailbox"):
             return
@@ -138,8 +139,6 @@ class DisableRemoteMailbox(ExchangeCmdlet):
         else:
             values = {name: None for name in EXCHANGE_ATTRIBUTES}
         self.write(obj, values)
-        return
-        yield  # a generator: nothing to output
 
 
-__all__ = ["EnableRemoteMailbox", "DisableRemoteMailbox", "is_remote"]
+__all__ = ["EnableRemoteMailbox", "DisableRemoteMailbox"]

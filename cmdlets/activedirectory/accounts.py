@@ -10,11 +10,10 @@ from typing import Any, Iterator
 from msolsh.runtime.cmdlet import Example, Parameter, Switch
 
 from .attributes import ACCOUNTDISABLE
-from .common import USER_CLASSES, ad_cmdlet, complete_users
-from .users import _Writer
+from .common import ADWriter, USER_CLASSES, ad_cmdlet, complete_users
 
 
-class _AccountSwitch(_Writer):
+class _AccountSwitch(ADWriter):
     target_type = "ADAccount"
     disable = False
     Identity = Parameter("object", mandatory=True, position=0, pipeline=True,

@@ -17,6 +17,7 @@ from msolsh.tenant import dn as dnlib
 from msolsh.tenant.errors import DirectoryError, IdentityNotFoundError
 
 from . import identity as ident
+from .modify import NullArgument
 from .adfilter import FilterError, parse_filter
 from .ldapfilter import parse_ldap
 from .records import build
@@ -85,7 +86,8 @@ class ADCmdlet(Cmdlet):
     def resolve(self, identity: Any, classes: Optional[Iterable[str]] = None,
                 include_deleted: bool = False) -> Any:
         """The object -Identity names (of one of `classes`), or the not-found error."""
-        obj = ident.resolve(self.directory, identity, include_deleted)
+        obj = ident.resolve(self.directory, identity, include_deleted,
+                            principal=self.target_type not in ("ADObject", "ADOrganizationalUnit"))
         if obj is None or (classes is not None and obj.object_class not in classes):
             self.not_found(identity)
         return obj
@@ -142,6 +144,38 @@ class ADCmdlet(Cmdlet):
                   f"and try again:\n{', '.join(SCOPES)}\"", "CannotConvertArgumentNoMessage",
                   "InvalidArgument", "System.Management.Automation.ParameterBindingException")
         return "Subtree"
+
+
+class ADWriter(ADCmdlet):
+    """Base of the write cmdlets: -WhatIf/-Confirm, tenant refusals as ADException records,
+    and -PassThru (silent without it, as the real module)."""
+
+    def apply(self, obj: Any, action: Callable[[Any], Any], kind: str = "ADUser",
+              verb: Optional[str] = None) -> Iterator[Any]:
+        """Run `action(obj)` on an existing object (its DN is the ShouldProcess target)."""
+        if not self.should_process(obj.dn, verb):
+            return
+        obj = self._guarded(action, obj, self.bound.get("Identity", obj.dn))
+        if getattr(self, "PassThru", False) and obj is not None:
+            yield self.record(obj, kind)
+
+    def create(self, dn: str, factory: Callable[[], Any], kind: str) -> Iterator[Any]:
+        """New-AD*: `factory()` creates the object at `dn`."""
+        if not self.should_process(dn, "New"):
+            return
+        obj = self._guarded(lambda _: factory(), None, dn)
+        if getattr(self, "PassThru", False) and obj is not None:
+            yield self.record(obj, kind)
+
+    def _guarded(self, action: Callable[[Any], Any], obj: Any, target: Any) -> Any:
+        try:
+            return action(obj)
+        except DirectoryError as exc:
+            self.fail_from(exc, target)
+        except NullArgument as exc:
+            self.fail(exc.message, "ParameterArgumentValidationError", "InvalidData",
+                      "System.Management.Automation.ParameterBindingValidationException")
+        return None
 
 
 def _in_scope(dn: str, base: str, scope: str) -> bool:
@@ -213,13 +247,8 @@ def _sorted(session: Any, key: str, build_values: Callable[[Any], Iterable[str]]
 
 def _prefixed(entry: tuple, prefix: str) -> List[str]:
     values, folded = entry   # bisect on the folded copy, built once per directory change
-    start = bisect.bisect_left(folded, prefix.lower())
-    out = []
-    for value, low in zip(values[start:], folded[start:]):
-        if not low.startswith(prefix.lower()):
-            break
-        out.append(value)
-    return out
+    low = prefix.lower()
+    return values[bisect.bisect_left(folded, low):bisect.bisect_left(folded, low + "\uffff")]
 
 
 def completer(classes: Optional[Iterable[str]], attribute: str = "sAMAccountName") -> Callable:

@@ -12,9 +12,8 @@ from msolsh.runtime.cmdlet import Example, Parameter, Switch
 from msolsh.tenant import dn as dnlib
 from msolsh.tenant.errors import DirectoryError
 
-from .common import (ADCmdlet, ad_cmdlet, complete_containers, complete_groups,
+from .common import (ADWriter, ADCmdlet, ad_cmdlet, complete_containers, complete_groups,
                      complete_principals, declare, search_parameters)
-from .users import _Writer
 
 NS = "Microsoft.ActiveDirectory.Management."
 SCOPE_BITS = {"domainlocal": 4, "global": 2, "universal": 8}
@@ -46,7 +45,7 @@ class GetADGroup(ADCmdlet):
 
 
 @ad_cmdlet("New-ADGroup", supports_should_process=True)
-class NewADGroup(_Writer):
+class NewADGroup(ADWriter):
     """Creates an Active Directory group.
 
     -GroupScope is DomainLocal, Global or Universal; -GroupCategory Security (the default) or
@@ -73,15 +72,8 @@ class NewADGroup(_Writer):
     def process(self) -> Iterator[Any]:
         path = dnlib.normalize(self.Path or f"CN=Users,{self.naming_context}")
         dn = f"CN={dnlib.escape(self.Name)},{path}"
-        if not self.should_process(dn, "New"):
-            return
-        try:
-            obj = self.directory.add_group(dn, self._attributes())
-        except DirectoryError as exc:
-            self.fail_from(exc, dn)
-            return
-        if self.PassThru:
-            yield self.record(obj, "ADGroup")
+        yield from self.create(dn, lambda: self.directory.add_group(dn, self._attributes()),
+                               "ADGroup")
 
     def _attributes(self) -> dict:
         gt = SCOPE_BITS[str(self.GroupScope).lower()]
@@ -138,7 +130,7 @@ class GetADGroupMember(ADCmdlet):
                 yield obj
 
 
-class _Membership(_Writer):
+class _Membership(ADWriter):
     target_type = "ADGroup"
     Identity = Parameter("object", mandatory=True, position=0, complete=complete_groups,
                          help="Specifies the group by distinguished name, GUID, SID or SAM "
@@ -167,7 +159,7 @@ class AddADGroupMember(_Membership):
 
     A member already in the group is not an error (permissive modify) unless
     -DisablePermissiveModify is given. The new membership syncs on the next cycle."""
-    examples = [Example("Add-ADGroupMember 'Sales Team' -Members alex.wilber,adele.vance",
+    examples = [Example("Add-ADGroupMember 'SG-VPN Users' -Members alex.wilber,adele.vance",
                         "Adds two users to a group.")]
     MemberTimeToLive = Parameter("timespan", help="Makes the membership temporary.")
 
@@ -187,7 +179,7 @@ class RemoveADGroupMember(_Membership):
 
     Asks for confirmation by default (-Confirm:$false skips it). The removal syncs on the next
     cycle."""
-    examples = [Example("Remove-ADGroupMember 'Sales Team' -Members alex.wilber -Confirm:$false",
+    examples = [Example("Remove-ADGroupMember 'SG-Sales' -Members alex.wilber -Confirm:$false",
                         "Removes a user from a group without asking.")]
 
     def _change(self, group: Any, members: List[Any]) -> Any:

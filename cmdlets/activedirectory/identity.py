@@ -37,27 +37,32 @@ def by_sid(directory: Any, sid: str) -> Optional[Any]:
     return directory.objects.get(guid) if guid else None
 
 
-def resolve(directory: Any, identity: Any, include_deleted: bool = False) -> Optional[Any]:
-    """The live (or, with include_deleted, recycled) object an -Identity value names."""
+def resolve(directory: Any, identity: Any, include_deleted: bool = False,
+            principal: bool = True) -> Optional[Any]:
+    """The live (or, with include_deleted, recycled) object an -Identity value names. Only a
+    principal identity (ADUser, ADGroup, ADAccount) may be a SID or sAMAccountName; an
+    ADObject identity is a DN or GUID."""
     if identity is None:
         return None
     if isinstance(identity, PSObject):
         guid = identity.get("ObjectGUID") or identity.get("objectGUID")
         key = guid if guid is not None else identity.get("DistinguishedName")
-        return resolve(directory, key, include_deleted) if key is not None else None
+        return resolve(directory, key, include_deleted, principal) if key is not None else None
     if isinstance(identity, uuid.UUID):
         return _by_guid(directory, str(identity), include_deleted)
     if isinstance(identity, list) and len(identity) == 1:
-        return resolve(directory, identity[0], include_deleted)
+        return resolve(directory, identity[0], include_deleted, principal)
     text = str(identity).strip()
     if not text:
         return None
     if SID_PATTERN.match(text):
-        return by_sid(directory, text)
+        return by_sid(directory, text) if principal else None
     if _looks_like_guid(text):
         return _by_guid(directory, text, include_deleted)
     if include_deleted and "\\0ADEL:" in text:
         return _by_guid(directory, text.split("\\0ADEL:")[1].split(",")[0], True)
+    if not principal and "=" not in text:
+        return None
     return directory.find(text)
 
 

@@ -11,13 +11,12 @@ from typing import Any, Iterator
 
 from msolsh.runtime.cmdlet import Example, Parameter, Switch
 
-from .common import ad_cmdlet, complete_containers, complete_objects
-from .users import _Writer
+from .common import ADWriter, ad_cmdlet, complete_containers, complete_objects
 
 IDENTITY_HELP = "Specifies the object by distinguished name or GUID."
 
 
-class _ObjectWriter(_Writer):
+class _ObjectWriter(ADWriter):
     target_type = "ADObject"
     Identity = Parameter("object", mandatory=True, position=0, pipeline=True,
                          complete=complete_objects, help=IDENTITY_HELP)

@@ -13,8 +13,7 @@ from msolsh.tenant import dn as dnlib
 from msolsh.tenant.errors import DirectoryError
 
 from . import modify
-from .common import ADCmdlet, ad_cmdlet, complete_containers, complete_objects, declare, search_parameters
-from .users import _Writer
+from .common import ADWriter, ADCmdlet, ad_cmdlet, complete_containers, complete_objects, declare, search_parameters
 
 NS = "Microsoft.ActiveDirectory.Management."
 NOT_LEAF = "The directory service can perform the requested operation only on a leaf object."
@@ -55,7 +54,7 @@ class GetADObject(ADCmdlet):
 
 
 @ad_cmdlet("Set-ADObject", default_set="Identity", supports_should_process=True)
-class SetADObject(_Writer):
+class SetADObject(ADWriter):
     """Modifies an Active Directory object.
 
     -Remove, -Add, -Replace and -Clear edit attributes by LDAP name, in that order. Like
@@ -92,7 +91,7 @@ class SetADObject(_Writer):
 
 
 @ad_cmdlet("New-ADObject", supports_should_process=True)
-class NewADObject(_Writer):
+class NewADObject(ADWriter):
     """Creates an Active Directory object.
 
     -Type names the object class: contact for a mail contact (with mail, proxyAddresses and
@@ -119,20 +118,8 @@ class NewADObject(_Writer):
         if kind not in CREATORS:
             self.fail("The specified class is not defined.", "ActiveDirectoryServer:8371",
                       "NotSpecified", NS + "ADException", self.Type)
-        if not self.should_process(dn, "New"):
-            return
-        try:
-            attrs = self._attributes()
-            obj = getattr(self.directory, CREATORS[kind])(dn, attrs)
-        except DirectoryError as exc:
-            self.fail_from(exc, dn)
-            return
-        except modify.NullArgument as exc:
-            self.fail(exc.message, "ParameterArgumentValidationError", "InvalidData",
-                      "System.Management.Automation.ParameterBindingValidationException")
-            return
-        if self.PassThru:
-            yield self.record(obj, "ADObject")
+        create = getattr(self.directory, CREATORS[kind])
+        yield from self.create(dn, lambda: create(dn, self._attributes()), "ADObject")
 
     def _attributes(self) -> dict:
         attrs = {}
@@ -145,7 +132,7 @@ class NewADObject(_Writer):
 
 
 @ad_cmdlet("Remove-ADObject", supports_should_process=True, confirm_impact="High")
-class RemoveADObject(_Writer):
+class RemoveADObject(ADWriter):
     """Removes an Active Directory object.
 
     Asks for confirmation by default. An object with children (an OU that is not empty) needs

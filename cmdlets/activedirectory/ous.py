@@ -10,10 +10,8 @@ from typing import Any, Iterator
 
 from msolsh.runtime.cmdlet import Example, Parameter, Switch
 from msolsh.tenant import dn as dnlib
-from msolsh.tenant.errors import DirectoryError
 
-from .common import ADCmdlet, ad_cmdlet, complete_containers, completer, declare, search_parameters
-from .users import _Writer
+from .common import ADWriter, ADCmdlet, ad_cmdlet, complete_containers, completer, declare, search_parameters
 
 NS = "Microsoft.ActiveDirectory.Management."
 OU = ("organizationalUnit",)
@@ -45,7 +43,7 @@ class GetADOrganizationalUnit(ADCmdlet):
 
 
 @ad_cmdlet("New-ADOrganizationalUnit", supports_should_process=True)
-class NewADOrganizationalUnit(_Writer):
+class NewADOrganizationalUnit(ADWriter):
     """Creates an Active Directory organizational unit.
 
     -Path is the parent (the domain by default). A new OU under a synchronized OU is in Azure AD
@@ -67,8 +65,6 @@ class NewADOrganizationalUnit(_Writer):
 
     def process(self) -> Iterator[Any]:
         dn = f"OU={dnlib.escape(self.Name)},{dnlib.normalize(self.Path or self.naming_context)}"
-        if not self.should_process(dn, "New"):
-            return
         attrs = {ldap: getattr(self, name) for name, ldap in
                  (("Description", "description"), ("DisplayName", "displayName"),
                   ("City", "l"), ("Country", "c")) if getattr(self, name)}
@@ -76,10 +72,4 @@ class NewADOrganizationalUnit(_Writer):
                                                     is None else bool(self.ProtectedFromAccidentalDeletion))
         for name, value in (self.OtherAttributes.items() if self.OtherAttributes else ()):
             attrs[str(name)] = value
-        try:
-            obj = self.directory.add_ou(dn, attrs)
-        except DirectoryError as exc:
-            self.fail_from(exc, dn)
-            return
-        if self.PassThru:
-            yield self.record(obj, "ADOrganizationalUnit")
+        yield from self.create(dn, lambda: self.directory.add_ou(dn, attrs), "ADOrganizationalUnit")

@@ -9,11 +9,10 @@ from typing import Any, Dict, Iterator
 
 from msolsh.runtime.cmdlet import Example, Parameter, Switch
 from msolsh.tenant import dn as dnlib
-from msolsh.tenant.errors import DirectoryError
 
 from . import modify
 from .attributes import ACCOUNTDISABLE
-from .common import (USER_CLASSES, ADCmdlet, ad_cmdlet, complete_containers, complete_users,
+from .common import (USER_CLASSES, ADCmdlet, ADWriter, ad_cmdlet, complete_containers, complete_users,
                      declare, search_parameters)
 
 ADUSER = "Microsoft.ActiveDirectory.Management.ADUser"
@@ -68,26 +67,9 @@ class GetADUser(ADCmdlet):
             yield self.record(obj, "ADUser", self.Properties)
 
 
-class _Writer(ADCmdlet):
-    """Shared by the write cmdlets: -PassThru, -WhatIf/-Confirm and error mapping."""
-
-    def apply(self, obj: Any, action, kind: str = "ADUser") -> Iterator[Any]:
-        if not self.should_process(obj.dn):
-            return
-        try:
-            obj = action(obj)
-        except DirectoryError as exc:
-            self.fail_from(exc, self.bound.get("Identity", obj.dn))
-        except modify.NullArgument as exc:
-            self.fail(exc.message, "ParameterArgumentValidationError", "InvalidData",
-                      "System.Management.Automation.ParameterBindingValidationException")
-        if getattr(self, "PassThru", False) and obj is not None:
-            yield self.record(obj, kind)
-
-
 @ad_cmdlet("Set-ADUser", default_set="Identity", supports_should_process=True)
 @_property_parameters
-class SetADUser(_Writer):
+class SetADUser(ADWriter):
     """Modifies an Active Directory user.
 
     Named parameters set one attribute each ($null clears it). -Remove, -Add, -Replace and
@@ -140,7 +122,7 @@ class SetADUser(_Writer):
 
 @ad_cmdlet("New-ADUser", supports_should_process=True)
 @_property_parameters
-class NewADUser(_Writer):
+class NewADUser(ADWriter):
     """Creates an Active Directory user.
 
     The account is created disabled unless -Enabled $true is given (with -AccountPassword, as
@@ -151,9 +133,7 @@ class NewADUser(_Writer):
     examples = [
         Example("New-ADUser -Name 'Ruth Baker' -SamAccountName ruth.baker "
                 "-UserPrincipalName ruth.baker@contoso.com -GivenName Ruth -Surname Baker "
-                "-Path 'OU=Sales,OU=Users,OU=Contoso,DC=contoso,DC=com' "
-                "-AccountPassword (ConvertTo-SecureString 'P@ssw0rd!' -AsPlainText -Force) "
-                "-Enabled $true -PassThru",
+                "-Path 'OU=Sales,OU=Users,OU=Contoso,DC=contoso,DC=com' -Enabled $true -PassThru",
                 "Creates an enabled user in the Sales OU and returns it."),
         Example("New-ADUser -Name 'Test Contact User' -OtherAttributes @{mailNickname='tcu'; "
                 "proxyAddresses='SMTP:tcu@contoso.com'}",
@@ -173,19 +153,8 @@ class NewADUser(_Writer):
     def process(self) -> Iterator[Any]:
         path = dnlib.normalize(self.Path or f"CN=Users,{self.naming_context}")
         dn = f"CN={dnlib.escape(self.Name)},{path}"
-        if not self.should_process(dn, "New"):
-            return
-        try:
-            obj = self.directory.add_user(dn, self._attributes(), object_class=self.Type or "user")
-        except DirectoryError as exc:
-            self.fail_from(exc, dn)
-            return
-        except modify.NullArgument as exc:
-            self.fail(exc.message, "ParameterArgumentValidationError", "InvalidData",
-                      "System.Management.Automation.ParameterBindingValidationException")
-            return
-        if self.PassThru:
-            yield self.record(obj, "ADUser")
+        yield from self.create(dn, lambda: self.directory.add_user(
+            dn, self._attributes(), object_class=self.Type or "user"), "ADUser")
 
     def _attributes(self) -> Dict[str, Any]:
         attrs: Dict[str, Any] = {}
@@ -202,7 +171,7 @@ class NewADUser(_Writer):
 
 
 @ad_cmdlet("Remove-ADUser", supports_should_process=True, confirm_impact="High")
-class RemoveADUser(_Writer):
+class RemoveADUser(ADWriter):
     """Removes an Active Directory user.
 
     Asks for confirmation by default (-Confirm:$false skips it). With the AD Recycle Bin the

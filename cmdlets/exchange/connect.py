@@ -11,7 +11,8 @@ import bisect
 import hashlib
 from typing import Any, Iterable, List, Optional
 
-from msolsh.runtime.cmdlet import REGISTRY, Cmdlet, CmdletRegistry, Example, Parameter, Switch, cmdlet
+from msolsh.runtime.cmdlet import (REGISTRY, Cmdlet, CmdletRegistry, Example, Parameter, Switch,
+                                   cmdlet)
 from msolsh.runtime.values import PSObject
 
 from .errors import (AMBIGUOUS, NOT_FOUND, ambiguous_message, not_found_message,
@@ -95,8 +96,14 @@ def state_matches(r: Any, soft_deleted: bool, include_inactive: bool) -> bool:
 
 
 def identity_text(identity: Any) -> str:
+    """What a piped record identifies itself by (an EXO record's Identity; an MsolUser's
+    ObjectId, which equals ExternalDirectoryObjectId)."""
     if isinstance(identity, PSObject):
-        return str(identity.get("Identity") or identity.get("Name") or "")
+        for name in ("Identity", "ExternalDirectoryObjectId", "ObjectId", "UserPrincipalName",
+                     "Name"):
+            if identity.get(name):
+                return str(identity.get(name))
+        return ""
     return str(identity)
 
 
@@ -233,8 +240,7 @@ class ConnectExchangeOnline(Cmdlet):
                                              "Online cmdlet name, e.g. Get-ContosoMailbox.")
     CommandName = Parameter("string[]", position=6, help="Loads only these cmdlets.")
     FormatTypeName = Parameter("string[]", position=7, help="Ignored in msolsh.")
-    UserPrincipalName = Parameter(str, help="The admin account to sign in with.",
-                                  complete=lambda s, p: [])
+    UserPrincipalName = Parameter(str, help="The admin account to sign in with.")
     Credential = Parameter("object", help="A PSCredential (not checked in msolsh).")
     ShowBanner = Switch(help="Shows the banner (default $true); "
                                            "-ShowBanner:$false hides it.")

@@ -54,10 +54,15 @@ def exo_record(cmd: Any, message: str, exception_name: str = NOT_FOUND,
     return ErrorRecord("||" + message, fq_id, category, target=target,
                        target_name="" if target is None else None,
                        target_type="" if target is None else None,
-                       exception_type=exception_name if "." in exception_name else EXCEPTIONS + exception_name,
+                       exception_type=_exception_type(exception_name),
                        fq_class=WRITE_ERROR,
                        invocation=InvocationInfo(command_name=WRITE_ERROR, extent=extent),
                        activity=server_name(cmd))
+
+
+def _exception_type(name: str) -> str:
+    """Exchange's own exceptions live in ...Configuration.Tasks; others are given in full."""
+    return name if "." in name else EXCEPTIONS + name
 
 
 def server_name(cmd: Any) -> str:
@@ -126,5 +131,6 @@ def bind_error(cmd: Any, parameter: str, message: str,
     return cmd.error_record(
         f"Cannot process argument transformation on parameter '{parameter}'. {message}",
         "ParameterArgumentTransformationError", "InvalidData",
-        exception_type="System.Management.Automation.ParameterBindingArgumentTransformationException",
+        exception_type="System.Management.Automation."
+                       "ParameterBindingArgumentTransformationException",
         fq_class=fq_class or server_name(cmd))

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
-from msolsh.runtime.cmdlet import Example, Parameter, Switch
+from msolsh.runtime.cmdlet import ALL_SETS, Example, Parameter, Switch
+from msolsh.runtime.help import typed
 from msolsh.runtime.values import PSHashtable
 
 from . import records
@@ -28,11 +29,25 @@ def mailbox_properties() -> list:
     return _SAMPLE_PROPS
 
 
-def identity_parameter(mandatory: bool, set_name: str = "Identity", help_text: str = "") -> Any:
-    return Parameter("object", position=0, mandatory=mandatory, set=set_name, pipeline=True,
-                     complete=complete_recipients,
-                     help=help_text or "The recipient: name, alias, email address, GUID, DN "
-                                       "or user principal name.")
+def identity_parameter(mandatory: bool, display: str = "MailboxIdParameter",
+                       set_name: str = "Identity") -> Any:
+    """-Identity, shown with the real *IdParameter type name in syntax and help. Get- cmdlets
+    keep it in their Identity set; the others have it in every set (set_name=ALL_SETS)."""
+    return typed(Parameter("object", position=0, mandatory=mandatory, set=set_name,
+                           pipeline=True, complete=complete_recipients,
+                           help="The recipient: name, alias, email address, GUID, DN or user "
+                                "principal name."), display)
+
+
+def result_size_parameter() -> Any:
+    return typed(Parameter("object", help="How many results (default 1000), or Unlimited."),
+                 "Unlimited")
+
+
+def details_parameter(names: tuple, display: str = "RecipientTypeDetails[]") -> Any:
+    return typed(Parameter("string[]", help="Filters by these types: " + ", ".join(names) + ".",
+                           complete=lambda s, p: [v for v in names
+                                                  if v.lower().startswith(p.lower())]), display)
 
 
 @exo_cmdlet("Get-Mailbox", default_set="Identity", output_type=records.MAILBOX_TYPE)
@@ -63,11 +78,8 @@ class GetMailbox(ExoCmdlet):
     Migration = Switch(help="Returns only migration mailboxes.")
     OrganizationalUnit = Parameter(str, help="Returns only mailboxes in this OU.")
     PublicFolder = Switch(help="Returns only public folder mailboxes.")
-    RecipientTypeDetails = Parameter("string[]", help="Filters by type: UserMailbox, "
-                                                      "SharedMailbox, RoomMailbox, ...",
-                                     complete=lambda s, p: [v for v in MAILBOX_DETAILS
-                                                            if v.lower().startswith(p.lower())])
-    ResultSize = Parameter("object", help="How many results (default 1000), or Unlimited.")
+    RecipientTypeDetails = details_parameter(MAILBOX_DETAILS)
+    ResultSize = result_size_parameter()
     SoftDeletedMailbox = Switch(help="Returns only soft-deleted mailboxes.")
     SortBy = Parameter(str, help="Sorts by this property (Name, DisplayName, Alias).")
 
@@ -83,7 +95,7 @@ class GetMailbox(ExoCmdlet):
         found = listing(self, self.exchange.recipients.values(),
                         lambda r: records.mailbox(self.exchange, r), accept, self.Filter,
                         mailbox_properties())
-        return _sorted(found, self.SortBy)
+        return sort_records(found, self.SortBy)
 
     def _acceptor(self, details: Optional[set]):
         anr = (self.Anr or "").lower()
@@ -110,7 +122,7 @@ def _state_ok(cmd: Any, r: Any) -> bool:
     return r.is_active or (cmd.IncludeInactiveMailbox and r.is_inactive)
 
 
-def _sorted(found: Iterable[Any], sort_by: Optional[str]) -> Iterable[Any]:
+def sort_records(found: Iterable[Any], sort_by: Optional[str]) -> Iterable[Any]:
     if not sort_by:
         return found
     key = sort_by.strip().lstrip("+-")
@@ -133,10 +145,11 @@ class SetMailbox(ExoCmdlet):
                         "-WhatIf", "Shows what hiding a mailbox would do."),
                 Example("Set-Mailbox helpdesk -LitigationHoldEnabled $true",
                         "Puts a cloud mailbox on litigation hold.")]
-    Identity = identity_parameter(True)
+    Identity = identity_parameter(True, set_name=ALL_SETS)
     Alias = Parameter(str, help="The alias (mailNickname).")
     DisplayName = Parameter(str, help="The display name.")
-    EmailAddresses = Parameter("object", help="All addresses, or @{Add=...; Remove=...}.")
+    EmailAddresses = typed(Parameter("object", help="All addresses, or @{Add=...; "
+                                                     "Remove=...}."), "ProxyAddressCollection")
     HiddenFromAddressListsEnabled = Parameter("bool", help="Hides the mailbox from the GAL.")
     LitigationHoldEnabled = Parameter("bool", help="Puts the mailbox on litigation hold.")
     RemoveDelayHoldApplied = Switch(help="Removes the delay hold left after a hold ended.")
@@ -227,8 +240,7 @@ class EnableMailbox(ExoCmdlet):
     is on premises, the archive is normally enabled with Enable-RemoteMailbox -Archive."""
     examples = [Example("Enable-Mailbox -Identity helpdesk -Archive",
                         "Creates a cloud archive for the Helpdesk Operator mailbox.")]
-    Identity = Parameter("object", position=0, mandatory=True, pipeline=True,
-                         complete=complete_recipients, help="The mailbox.")
+    Identity = identity_parameter(True, set_name=ALL_SETS)
     Archive = Switch(set="Archive", mandatory=True, help="Creates an archive.")
     AutoExpandingArchive = Switch(set="AutoExpandingArchive", mandatory=True,
                                   help="Turns on auto-expanding archiving.")
@@ -260,8 +272,7 @@ class RemoveMailbox(ExoCmdlet):
     examples = [Example("Get-Mailbox -SoftDeletedMailbox pat.kowalczyk | Remove-Mailbox "
                         "-PermanentlyDelete -Confirm:$false",
                         "Purges Pat Kowalczyk's soft-deleted mailbox.")]
-    Identity = Parameter("object", position=0, mandatory=True, pipeline=True,
-                         complete=complete_recipients, help="The mailbox.")
+    Identity = identity_parameter(True, set_name=ALL_SETS)
     PermanentlyDelete = Switch(help="Purges the soft-deleted mailbox at once.")
     Force = Switch(help="Suppresses warnings.")
 

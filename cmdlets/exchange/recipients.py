@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Optional
 
-from msolsh.runtime.cmdlet import Example, Parameter, Switch
+from msolsh.runtime.cmdlet import ALL_SETS, Example, Parameter, Switch
 
 from . import records
-from .connect import ExoCmdlet, complete_recipients, exo_cmdlet, note_edit, state_matches
-from .errors import server_name, write_tenant_error
-from .mailboxes import _sorted, identity_parameter
-from .query import (RECIPIENT_DETAILS, RECIPIENT_TYPES, USER_DETAILS, enum_values, listing,
-                    result_size, limited)
+from .connect import ExoCmdlet, exo_cmdlet, note_edit
+from .errors import server_name, write_exo_error, write_scope_message, write_tenant_error
+from .mailboxes import (details_parameter, identity_parameter, result_size_parameter,
+                        sort_records)
+from .query import (RECIPIENT_DETAILS, RECIPIENT_TYPES, USER_DETAILS, by_name, enum_values,
+                    limited, listing, result_size)
 
 USER_RECIPIENT_TYPES = frozenset({"UserMailbox", "MailUser", "User"})
 GROUP_DETAILS = ("MailNonUniversalGroup", "MailUniversalDistributionGroup",
@@ -45,7 +46,7 @@ class _Listing(ExoCmdlet):
     Filter = Parameter(str, help="An OPATH filter, e.g. \"RecipientTypeDetails -eq "
                                  "'MailUser'\".")
     OrganizationalUnit = Parameter(str, help="Only recipients in this OU.")
-    ResultSize = Parameter("object", help="How many results (default 1000), or Unlimited.")
+    ResultSize = result_size_parameter()
     SortBy = Parameter(str, help="Sorts by this property.")
 
     def kind(self, r: Any) -> bool:
@@ -61,7 +62,7 @@ class _Listing(ExoCmdlet):
         if self.Identity is not None:
             r = self.lookup(self.Identity, accept, any_state=soft)
             return [build(r)] if r is not None else None
-        return _sorted(listing(self, self.exchange.recipients.values(), build, accept,
+        return sort_records(listing(self, self.exchange.recipients.values(), build, accept,
                                self.Filter, properties_of(type(self).build)), self.SortBy)
 
     def acceptor(self, details: Optional[set], soft: bool):
@@ -77,11 +78,6 @@ class _Listing(ExoCmdlet):
         return accept
 
 
-def _details_parameter(details: tuple) -> Parameter:
-    return Parameter("string[]", help="Filters by type details.",
-                     complete=lambda s, p: [v for v in details if v.lower().startswith(p.lower())])
-
-
 @exo_cmdlet("Get-Recipient", default_set="Identity", output_type=records.RECIPIENT_TYPE)
 class GetRecipient(_Listing):
     """Gets every kind of recipient: mailboxes, mail users, contacts, groups.
@@ -95,10 +91,9 @@ class GetRecipient(_Listing):
                 Example("Get-Recipient | Where-Object {$_.EmailAddresses -match "
                         "'bob@contoso.com'} | Format-List Name,RecipientType,EmailAddresses",
                         "Finds who holds an address.")]
-    RecipientTypeDetails = _details_parameter(RECIPIENT_DETAILS)
-    RecipientType = Parameter("string[]", help="Filters by recipient type.",
-                              complete=lambda s, p: [v for v in RECIPIENT_TYPES
-                                                     if v.lower().startswith(p.lower())])
+    Identity = identity_parameter(False, "RecipientIdParameter")
+    RecipientTypeDetails = details_parameter(RECIPIENT_DETAILS)
+    RecipientType = details_parameter(RECIPIENT_TYPES, "RecipientType[]")
     IncludeSoftDeletedRecipients = Switch(help="Includes soft-deleted recipients.")
     Properties = Parameter("string[]", help="Extra properties to return (all are returned).")
     detail_names = RECIPIENT_DETAILS
@@ -112,7 +107,6 @@ class GetRecipient(_Listing):
             details = enum_values(self, "RecipientTypeDetails", self.RecipientTypeDetails,
                                   RECIPIENT_DETAILS, "RecipientTypeDetails")
             if not any(_type_of(d) in types for d in details):
-                from .errors import write_exo_error
                 write_exo_error(self, "None of the specified RecipientTypeDetails are included "
                                       "in any specified recipient type.", "TaskArgumentException")
                 return None
@@ -150,7 +144,8 @@ class GetUser(_Listing):
                 Example("Get-User harper.evans@contoso.com | Format-List Name,RecipientType,"
                         "RecipientTypeDetails,PreviousRecipientTypeDetails",
                         "Shows a user's recipient type.")]
-    RecipientTypeDetails = _details_parameter(USER_DETAILS)
+    Identity = identity_parameter(False, "UserIdParameter")
+    RecipientTypeDetails = details_parameter(USER_DETAILS)
     IsVIP = Switch(help="Only priority accounts.")
     build = staticmethod(records.user)
     detail_names = USER_DETAILS
@@ -168,6 +163,7 @@ class GetMailUser(_Listing):
     examples = [Example("Get-MailUser -ResultSize 5", "Lists five mail users."),
                 Example("Get-MailUser joni.sherman | Format-List Name,ExternalEmailAddress,"
                         "ExchangeGuid,SKUAssigned", "Shows where a mail user's mailbox is.")]
+    Identity = identity_parameter(False, "MailUserIdParameter")
     SoftDeletedMailUser = Switch(help="Returns soft-deleted mail users only.")
     build = staticmethod(records.mail_user)
     soft_deleted_switch = "SoftDeletedMailUser"
@@ -181,7 +177,8 @@ class GetMailUser(_Listing):
 class GetMailContact(_Listing):
     """Gets mail contacts: recipients with an external address."""
     examples = [Example("Get-MailContact", "Lists the mail contacts.")]
-    RecipientTypeDetails = _details_parameter(CONTACT_DETAILS)
+    Identity = identity_parameter(False, "MailContactIdParameter")
+    RecipientTypeDetails = details_parameter(CONTACT_DETAILS)
     build = staticmethod(records.mail_contact)
     detail_names = CONTACT_DETAILS
 
@@ -195,7 +192,8 @@ class GetDistributionGroup(_Listing):
     examples = [Example("Get-DistributionGroup", "Lists the distribution groups."),
                 Example("Get-DistributionGroup 'Sales Team' | Format-List Name,GroupType,"
                         "PrimarySmtpAddress,IsDirSynced", "Shows one group.")]
-    RecipientTypeDetails = _details_parameter(GROUP_DETAILS)
+    Identity = identity_parameter(False, "DistributionGroupIdParameter")
+    RecipientTypeDetails = details_parameter(GROUP_DETAILS)
     ManagedBy = Parameter(str, set="ManagedBySet", mandatory=True,
                           help="Groups managed by this user.")
     build = staticmethod(records.distribution_group)
@@ -214,9 +212,8 @@ class GetDistributionGroupMember(ExoCmdlet):
     forward-synced is missing here (KB 4052041)."""
     examples = [Example("Get-DistributionGroupMember 'Sales Team'",
                         "Lists the members of Sales Team.")]
-    Identity = Parameter("object", position=0, mandatory=True, pipeline=True,
-                         complete=complete_recipients, help="The group.")
-    ResultSize = Parameter("object", help="How many results (default 1000), or Unlimited.")
+    Identity = identity_parameter(True, "DistributionGroupMemberIdParameter", ALL_SETS)
+    ResultSize = result_size_parameter()
     IncludeSoftDeletedObjects = Switch(help="Includes soft-deleted members.")
 
     def run(self) -> Optional[Iterable[Any]]:
@@ -227,7 +224,6 @@ class GetDistributionGroupMember(ExoCmdlet):
         members = (self.exchange.recipients.get(g) for g in group.members)
         alive = [m for m in members if m is not None and (
             m.is_active or (self.IncludeSoftDeletedObjects and not m.is_active))]
-        from .query import by_name
         return limited(self, (records.recipient(self.exchange, m) for m in by_name(alive)), size)
 
 
@@ -240,7 +236,7 @@ class SetUser(ExoCmdlet):
     undone and asks for confirmation (-Confirm:$false skips the prompt)."""
     examples = [Example("Set-User joni.sherman -PermanentlyClearPreviousMailboxInfo "
                         "-Confirm:$false", "Clears Joni Sherman's previous mailbox pointers.")]
-    Identity = identity_parameter(True)
+    Identity = identity_parameter(True, "UserIdParameter", ALL_SETS)
     PermanentlyClearPreviousMailboxInfo = Switch(help="Clears the previous mailbox pointers "
                                                       "(cannot be undone).")
     DisplayName = Parameter(str, help="The display name.")
@@ -254,7 +250,6 @@ class SetUser(ExoCmdlet):
             return None
         for prop in ("DisplayName", "FirstName", "LastName"):
             if self.is_bound(prop) and r.is_dir_synced:
-                from .errors import write_exo_error, write_scope_message
                 write_exo_error(self, write_scope_message(r.name, server_name(self), prop),
                                 "TaskException")
                 return None

@@ -7,7 +7,7 @@ Interface:
   set_member(obj, name, value)        $x.Name = v
   PSObjectView(target)                $x.PSObject (Properties, TypeNames, BaseObject)
   Groups                              Match.Groups / PSObject.Properties: indexable by name
-  ticks(timedelta) -> int             .NET ticks (100 ns) of a span
+  span_ticks(timedelta) -> int        .NET ticks (100 ns) of a span
 Member names are looked up in the tables below (case-insensitively), never with getattr on user
 text. Knows nothing of methods, indexes, the compiler or the tenant.
 """
@@ -49,12 +49,12 @@ def _datetime_text(d: _dt.datetime) -> str:
     return format_datetime(d, "dddd, MMMM d, yyyy h:mm:ss tt")
 
 
-def ticks(t: _dt.timedelta) -> int:
+def span_ticks(t: _dt.timedelta) -> int:
     return (t.days * 86400 + t.seconds) * 10**7 + t.microseconds * 10
 
 
 def _span_part(t: _dt.timedelta, unit: int, modulo: int) -> int:
-    ticks = ticks(t)
+    ticks = span_ticks(t)
     part = abs(ticks) // unit % modulo
     return -part if ticks < 0 else part
 
@@ -67,16 +67,16 @@ _DT_PROPS: Dict[str, Callable[[_dt.datetime], Any]] = {
     "date": lambda d: _dt.datetime(d.year, d.month, d.day),
     "timeofday": lambda d: _dt.timedelta(hours=d.hour, minutes=d.minute, seconds=d.second,
                                          microseconds=d.microsecond),
-    "ticks": lambda d: ticks(d - _dt.datetime(1, 1, 1)), "kind": lambda d: "Local",
+    "ticks": lambda d: span_ticks(d - _dt.datetime(1, 1, 1)), "kind": lambda d: "Local",
     "datetime": _datetime_text,
 }
 _SPAN_PROPS: Dict[str, Callable[[_dt.timedelta], Any]] = {
     "days": lambda t: _span_part(t, 864 * 10**9, 10**12), "hours": lambda t: _span_part(t, 36 * 10**9, 24),
     "minutes": lambda t: _span_part(t, 6 * 10**8, 60), "seconds": lambda t: _span_part(t, 10**7, 60),
-    "milliseconds": lambda t: _span_part(t, 10**4, 1000), "ticks": ticks,
-    "totaldays": lambda t: ticks(t) / 864e9, "totalhours": lambda t: ticks(t) / 36e9,
-    "totalminutes": lambda t: ticks(t) / 6e8, "totalseconds": lambda t: ticks(t) / 1e7,
-    "totalmilliseconds": lambda t: ticks(t) / 1e4,
+    "milliseconds": lambda t: _span_part(t, 10**4, 1000), "ticks": span_ticks,
+    "totaldays": lambda t: span_ticks(t) / 864e9, "totalhours": lambda t: span_ticks(t) / 36e9,
+    "totalminutes": lambda t: span_ticks(t) / 6e8, "totalseconds": lambda t: span_ticks(t) / 1e7,
+    "totalmilliseconds": lambda t: span_ticks(t) / 1e4,
 }
 _VERSION_PROPS = {"major": 0, "minor": 1, "build": 2, "revision": 3}
 _MATCH_PROPS: Dict[str, Callable[[Match], Any]] = {

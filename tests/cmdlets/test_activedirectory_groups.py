@@ -47,7 +47,7 @@ SID               : S-1-5-21-2680802159-918306450-2092374677-1107
 
 def test_recursive_members_are_users_only_and_unique(shell):
     direct = shell.run("Get-ADGroupMember 'SG-All Staff' | ForEach-Object objectClass | Sort-Object -Unique")
-    assert direct == "group\n"
+    assert direct == "group\nuser\n"
     rec = shell.run("$m = Get-ADGroupMember 'SG-All Staff' -Recursive; "
                     "\"$(@($m).Count) $(@($m | Sort-Object SamAccountName -Unique).Count) "
                     "$(@($m | Where-Object objectClass -eq 'group').Count)\"")

@@ -25,12 +25,12 @@ def test_default_table_and_result_size_warning(exo):
         "    ExternalDirectoryObjectId\n"
         "----                      -----           --------                       -----------------"
         "    -------------------------\n"
-        "Accounts Payable          accountspayable NAMPR06DG028-db282             49.5 GB (53,150,2..."
-        " 678e6b16-f6eb-42b1-983...\n"
-        "Adele Vance               adele.vance     NAMPR06DG028-db282             99 GB (106,300,44..."
-        " b272cb65-079f-4a38-b60...\n"
-        "Aisha Rahman              aisha.rahman    NAMPR06DG028-db282             99 GB (106,300,44..."
-        " 288291e9-bd24-47ce-9cd...\n"
+        "Accounts Payable          accountspayable NAMPR06DG028-db282             "
+        "49.5 GB (53,150,2... 678e6b16-f6eb-42b1-983...\n"
+        "Adele Vance               adele.vance     NAMPR06DG028-db282             "
+        "99 GB (106,300,44... b272cb65-079f-4a38-b60...\n"
+        "Aisha Rahman              aisha.rahman    NAMPR06DG028-db282             "
+        "99 GB (106,300,44... 288291e9-bd24-47ce-9cd...\n"
         "\n" + MORE)
 
 
@@ -219,3 +219,20 @@ def test_synced_change_reaches_the_mailbox_after_sync_and_forward_sync(exo):
     assert exo.run("(Get-Mailbox megan.bowen).DisplayName") == "Megan Bowen\n"
     exo.run("Start-Sleep -Seconds 180")
     assert exo.run("(Get-Mailbox megan.bowen).DisplayName") == "Megan Bowen-Smith\n"
+
+
+def test_pipeline_input_and_result_size_binding_error(exo):
+    assert exo.run("'alex.wilber','megan.bowen' | Get-Mailbox | ForEach-Object Name") == \
+        "Alex Wilber\nMegan Bowen\n"
+    assert exo.run("Get-MsolUser -UserPrincipalName megan.bowen@contoso.com | Get-Mailbox | "
+                   "ForEach-Object Alias") == "megan.bowen\n"
+    assert exo.run("Get-Mailbox helpdesk | Set-Mailbox -LitigationHoldEnabled $true; "
+                   "(Get-Mailbox helpdesk).LitigationHoldEnabled") == "True\n"
+    assert exo.run("Get-Mailbox -ResultSize 0") == (
+        "Get-Mailbox : Cannot process argument transformation on parameter 'ResultSize'. Cannot "
+        "convert value \"0\" to type \"Microsoft.Exchange.Data.Unlimited`1[System.UInt32]\". "
+        "Error: \"Unlimited or a positive number is expected.\"\n"
+        "At line:1 char:1\n+ Get-Mailbox -ResultSize 0\n+ ~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+        "    + CategoryInfo          : InvalidData: (:) [Get-Mailbox], "
+        "ParameterBindingArgumentTransformationException\n"
+        "    + FullyQualifiedErrorId : ParameterArgumentTransformationError,Get-Mailbox\n\n")
