@@ -28,6 +28,7 @@ COMMANDS = NS + ".Commands."
 NOT_FOUND_ID = "ActiveDirectoryCmdlet:" + NS + ".ADIdentityNotFoundException"
 SCOPES = ("Base", "OneLevel", "Subtree")
 USER_CLASSES = ("user", "inetOrgPerson")
+_UNDEFINED = object()
 
 
 def ad_cmdlet(name: str, **kwargs: Any) -> Callable[[type], type]:
@@ -99,7 +100,11 @@ class ADCmdlet(Cmdlet):
         """$name or $name.Property inside a script-block filter, read from the caller."""
         name, *members = reference.lstrip("$").strip("{}").split(".")
         scope = getattr(self._processor, "scope", None)
-        value = scope.lookup(name.lower()) if scope is not None else None
+        value = scope.lookup(name.lower(), _UNDEFINED) if scope is not None else _UNDEFINED
+        if value is _UNDEFINED:
+            self.fail(f"Variable: '{name}' found in expression: ${name} is not defined.",
+                      "ActiveDirectoryCmdlet:System.ArgumentException", "InvalidArgument",
+                      "System.ArgumentException")
         for member in members:
             value = value.get(member) if isinstance(value, PSObject) else None
         return value
@@ -121,7 +126,7 @@ class ADCmdlet(Cmdlet):
         limit = getattr(self, "ResultSetSize", None)
         wanted = set(classes) if classes is not None else None
         count = 0
-        for obj in list(self.directory.objects.values()):
+        for obj in _candidates(node, self.directory, include_deleted):
             if limit is not None and count >= int(limit):
                 return
             if (obj.deleted and not include_deleted) or (wanted and obj.object_class not in wanted):
@@ -176,6 +181,22 @@ class ADWriter(ADCmdlet):
             self.fail(exc.message, "ParameterArgumentValidationError", "InvalidData",
                       "System.Management.Automation.ParameterBindingValidationException")
         return None
+
+
+_INDEXED = {"samaccountname": "by_sam", "userprincipalname": "by_upn",
+            "distinguishedname": "find", "objectguid": "find"}
+
+
+def _candidates(node: Any, directory: Any, include_deleted: bool) -> List[Any]:
+    """Objects a filter can match: one index lookup for `<indexed attribute> -eq 'value'`
+    (the common trainee query), every object otherwise (snapshot: writes may follow)."""
+    lookup = _INDEXED.get(getattr(node, "attribute", "").lower())
+    value = getattr(node, "value", None)
+    if lookup and not include_deleted and node.op == "eq" and isinstance(value, str) \
+            and "*" not in value:
+        found = getattr(directory, lookup)(value)
+        return [found] if found is not None else []
+    return list(directory.objects.values())
 
 
 def _in_scope(dn: str, base: str, scope: str) -> bool:

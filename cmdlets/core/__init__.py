@@ -7,7 +7,8 @@ import importlib
 
 for _name in ("objects", "objects_select", "objects_group", "objects_measure", "objects_member",
               "format",
-              "utility", "files", "data"):
+              "utility", "streams", "session_tools", "variables", "commands", "transcripts",
+              "files", "paths", "items", "dotnet_views", "csvdata", "jsondata", "data"):
     try:
         importlib.import_module(f"{__name__}.{_name}")
     except ImportError:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any, List, Optional, Tuple
 
-from msolsh.cmdlets.core.utility import (CORE, alias_table, module_version, name_matcher,
-                                         function_table)
+from msolsh.cmdlets.core.utility import (CORE, alias_table, function_table, module_version,
+                                         name_matcher)
 from msolsh.cmdlets.core.variables import alias_record
 from msolsh.runtime import help as helptext
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
@@ -21,8 +21,6 @@ from msolsh.runtime.values import PSObject
 
 COMMAND_TYPES = ("Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "Application", "Script", "All")
 _TYPE_ORDER = {"Alias": 0, "Function": 1, "Filter": 2, "Cmdlet": 3}
-
-
 
 
 def cmdlet_record(cls: type) -> PSObject:

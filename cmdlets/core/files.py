@@ -1,5 +1,6 @@
-"""File cmdlets on the real filesystem: Get-/Set-/Add-Content, Out-File, Test-Path, Join-Path,
-Split-Path, Resolve-Path, New-Item and Remove-Item (files and folders only).
+"""File cmdlets on the real filesystem: Get-/Set-/Add-Content and Out-File, and the
+path, read/write and error helpers every file cmdlet shares (paths.py: Test-/Join-/Split-/
+Resolve-Path; items.py: New-Item and Remove-Item).
 
 Paths are resolved against the session's current location; every cmdlet passes each path
 through `check_path_allowed` first, the single place a restricted mode will confine them.
@@ -8,10 +9,8 @@ half a file. Error texts are pwsh's, with Unix paths. Knows nothing of the tenan
 """
 from __future__ import annotations
 
-import datetime as _dt
 import glob
 import os
-import shutil
 import tempfile
 from typing import Any, Iterable, List, Optional
 
@@ -19,7 +18,6 @@ from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
 from msolsh.runtime.coerce import to_string
 from msolsh.runtime.formatting import out_string
 from msolsh.runtime.help import wildcards
-from msolsh.runtime.values import PSObject
 
 MANAGEMENT = "Microsoft.PowerShell.Management"
 UTILITY = "Microsoft.PowerShell.Utility"
@@ -128,6 +126,17 @@ def lines_of(values: Iterable[Any]) -> List[str]:
         else:
             out.append(to_string(value))
     return out
+
+
+def join_path(parent: str, child: str) -> str:
+    """Join-Path's joining: forward slashes, exactly one between the parts."""
+    parent = parent.replace("\\", "/")
+    child = child.replace("\\", "/")
+    if not parent:
+        return child
+    if not child:
+        return parent
+    return parent.rstrip("/") + "/" + child.lstrip("/")
 
 
 # ---------------------------------------------------------------------- error records
@@ -339,265 +348,3 @@ class OutFile(Cmdlet):
         if self.should_process(target, "Output to File"):
             write_file(self, target, text, self.Encoding, self.Append, "FileOpenFailure")
         return None
-
-
-# ---------------------------------------------------------------------- path cmdlets
-
-@cmdlet("Test-Path", module=MANAGEMENT, default_set="Path", output_type="System.Boolean")
-class TestPath(Cmdlet):
-    """Determines whether all elements of a path exist.
-
-    Test-Path returns $true when the path exists and $false when it does not. -PathType Leaf
-    tests for a file, -PathType Container for a folder."""
-    examples = [Example("Test-Path -Path ./no-such-file.txt", "Returns False: the file does not exist."),
-                Example("Set-Content ./a.txt 'x'\nTest-Path ./a.txt -PathType Leaf",
-                        "Returns True: a.txt is a file.")]
-    Path = wildcards(Parameter("string[]", set="Path", mandatory=True, position=0, pipeline=True,
-                               pipeline_by_property=True, not_null_or_empty=True,
-                               help="Specifies a path to be tested. Wildcard characters are permitted."))
-    LiteralPath = Parameter("string[]", set="LiteralPath", mandatory=True, pipeline_by_property=True,
-                            aliases=("PSPath",), help="Specifies a path used exactly as it is typed.")
-    PathType = Parameter("string", aliases=("Type",), validate_set=("Any", "Container", "Leaf"),
-                         default="Any", help="Specifies the type of the final element in the path.")
-    IsValid = Switch(help="Tests whether the syntax of the path is correct, whether or not it exists.")
-
-    def process(self):
-        literal = self.parameter_set == "LiteralPath"
-        for path in (self.LiteralPath if literal else self.Path) or []:
-            if not str(path).strip():
-                yield False   # an empty path names nothing (pwsh 7; 5.1's binder refuses it)
-                continue
-            if self.IsValid:
-                yield "\x00" not in str(path)
-                continue
-            yield any(self._matches(full) for full in expand(self.session, path, literal))
-
-    def _matches(self, full: str) -> bool:
-        check_path_allowed(self.session, full, write=False)
-        kind = (self.PathType or "Any").lower()
-        if kind == "leaf":
-            return os.path.exists(full) and not os.path.isdir(full)
-        if kind == "container":
-            return os.path.isdir(full)
-        return os.path.exists(full)
-
-
-@cmdlet("Join-Path", module=MANAGEMENT, output_type="System.String")
-class JoinPath(Cmdlet):
-    """Combines a path and a child path into a single path.
-
-    The separator is the one the platform uses ('/' here)."""
-    examples = [Example("Join-Path -Path /tmp -ChildPath report.csv", "Returns /tmp/report.csv.")]
-    Path = Parameter("string[]", mandatory=True, position=0, pipeline=True, pipeline_by_property=True,
-                     aliases=("PSPath",),
-                     help="Specifies the main path (or paths) to append the child path to.")
-    ChildPath = Parameter("string", mandatory=True, position=1, pipeline_by_property=True,
-                          help="Specifies the elements to append to the value of -Path.")
-    AdditionalChildPath = Parameter("string[]", position=2,
-                                    help="Specifies further elements to append, in order.")
-    Resolve = Switch(help="Returns the resolved path, and an error when it does not exist.")
-
-    def process(self):
-        for path in self.Path or []:
-            joined = _join(str(path), str(self.ChildPath or ""))
-            for more in self.AdditionalChildPath or []:
-                joined = _join(joined, str(more))
-            if self.Resolve:
-                full = resolve(self.session, joined)
-                if not os.path.exists(full):
-                    self.write_error(path_not_found(self, full))
-                    continue
-                joined = full
-            yield joined
-
-
-def _join(parent: str, child: str) -> str:
-    parent = parent.replace("\\", "/")
-    child = child.replace("\\", "/")
-    if not parent:
-        return child
-    if not child:
-        return parent
-    return parent.rstrip("/") + "/" + child.lstrip("/")
-
-
-@cmdlet("Split-Path", module=MANAGEMENT, default_set="ParentSet", output_type="System.String")
-class SplitPath(Cmdlet):
-    """Returns the specified part of a path.
-
-    By default the parent folder; -Leaf gives the last element, -Extension and -LeafBase its
-    parts, -IsAbsolute whether the path is absolute."""
-    examples = [Example("Split-Path -Path /var/log/sync.log -Leaf", "Returns sync.log."),
-                Example("Split-Path /var/log/sync.log", "Returns /var/log.")]
-    Path = Parameter("string[]", mandatory=True, position=0, pipeline=True, pipeline_by_property=True,
-                     help="Specifies the paths to be split.")
-    Parent = Switch(set="ParentSet", help="Returns only the parent container (the default).")
-    Leaf = Switch(set="LeafSet", help="Returns only the last item or container in the path.")
-    LeafBase = Switch(set="LeafBaseSet", help="Returns the last item without its extension.")
-    Extension = Switch(set="ExtensionSet", help="Returns only the extension of the leaf.")
-    Qualifier = Switch(set="QualifierSet", help="Returns the drive qualifier (empty on Unix).")
-    NoQualifier = Switch(set="NoQualifierSet", help="Returns the path without the qualifier.")
-    IsAbsolute = Switch(set="IsAbsoluteSet", help="Returns True if the path is absolute.")
-    Resolve = Switch(help="Resolves the path before splitting it.")
-
-    def process(self):
-        for path in self.Path or []:
-            text = resolve(self.session, path) if self.Resolve else str(path).replace("\\", "/")
-            yield self._part(text)
-
-    def _part(self, text: str) -> Any:
-        stripped = text.rstrip("/") or text
-        leaf = stripped.rsplit("/", 1)[-1]
-        if self.IsAbsolute:
-            return text.startswith("/") or text.startswith("~")
-        if self.Leaf:
-            return leaf
-        if self.LeafBase:
-            return os.path.splitext(leaf)[0]
-        if self.Extension:
-            return os.path.splitext(leaf)[1]
-        if self.Qualifier:
-            return ""
-        if self.NoQualifier:
-            return text
-        if "/" not in stripped:
-            return ""
-        parent = stripped.rsplit("/", 1)[0]
-        return parent or "/"
-
-
-@cmdlet("Resolve-Path", module=MANAGEMENT, aliases=("rvpa",), default_set="Path",
-        output_type="System.Management.Automation.PathInfo")
-class ResolvePath(Cmdlet):
-    """Resolves the wildcard characters in a path, and displays the path contents.
-
-    Returns the full path of each item that matches, or an error when none does."""
-    examples = [Example("Resolve-Path -Path .", "Shows the full path of the current location.")]
-    Path = wildcards(Parameter(
-        "string[]", set="Path", mandatory=True, position=0, pipeline=True,
-        pipeline_by_property=True, help="Specifies the path to resolve. Wildcards are permitted."))
-    LiteralPath = Parameter("string[]", set="LiteralPath", mandatory=True, pipeline_by_property=True,
-                            aliases=("PSPath",), help="Specifies a path used exactly as it is typed.")
-    Relative = Switch(help="Returns a path relative to the current location.")
-
-    def process(self):
-        literal = self.parameter_set == "LiteralPath"
-        for path in (self.LiteralPath if literal else self.Path) or []:
-            found = [p for p in expand(self.session, path, literal) if os.path.exists(p)]
-            if not found:
-                self.write_error(path_not_found(self, resolve(self.session, path)))
-            for full in found:
-                check_path_allowed(self.session, full, write=False)
-                if self.Relative:
-                    yield "./" + os.path.relpath(full, current_location(self.session))
-                else:
-                    yield PSObject([("Path", full)],
-                                   ["System.Management.Automation.PathInfo", "System.Object"])
-
-
-@cmdlet("New-Item", module=MANAGEMENT, aliases=("ni",), default_set="pathSet", supports_should_process=True)
-class NewItem(Cmdlet):
-    """Creates a new file or folder.
-
-    -ItemType File (the default) creates a file, with -Value as its content; -ItemType Directory
-    creates a folder. Other providers (registry, certificates) are not simulated."""
-    examples = [Example("New-Item -Path ./reports -ItemType Directory | Out-Null\n"
-                        "New-Item -Path ./reports/today.txt -Value 'empty' | Out-Null",
-                        "Creates a folder and a file inside it.")]
-    Path = Parameter("string[]", set=("pathSet", "nameSet"),
-                     sets={"pathSet": dict(mandatory=True, position=0),
-                           "nameSet": dict(mandatory=False, position=0)},
-                     pipeline_by_property=True, help="Specifies the path of the new item.")
-    Name = Parameter("string", set="nameSet", mandatory=True, pipeline_by_property=True,
-                     help="Specifies the name of the new item, inside -Path.")
-    ItemType = Parameter("string", aliases=("Type",), validate_set=("File", "Directory"),
-                         pipeline_by_property=True,
-                         help="Specifies the type of the new item: File or Directory.")
-    Value = Parameter("object", pipeline=True, pipeline_by_property=True,
-                      help="Specifies the content of a new file.")
-    Force = Switch(help="Overwrites an existing file and creates missing parent folders.")
-
-    def process(self):
-        paths = self.Path or ["."]
-        for path in paths:
-            target = resolve(self.session, _join(str(path), self.Name) if self.Name else path)
-            directory = (self.ItemType or "File").lower() == "directory"
-            action = "Create Directory" if directory else "Create File"
-            if self.should_process(f"Destination: {target}", action):
-                yield from self._create(target, directory)
-
-    def _create(self, target: str, directory: bool):
-        check_path_allowed(self.session, target, write=True)
-        if os.path.exists(target) and not self.Force:
-            kind = "directory" if os.path.isdir(target) else "file"
-            self.write_error(self.error_record(
-                f"The {kind} '{target}' already exists.", "NewItemIOError", "WriteError",
-                target=target, exception_type="System.IO.IOException"))
-            return
-        if self.Force:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-        if directory:
-            try:
-                os.makedirs(target, exist_ok=True)
-            except OSError as problem:
-                self.write_error(io_error(self, target, problem, "NewItemIOError"))
-                return
-        else:
-            text = "" if self.Value is None else to_string(self.Value)
-            if not write_file(self, target, text, None, False, "NewItemIOError"):
-                return
-        yield item_record(target)
-
-
-def item_record(path: str) -> Any:
-    """A FileInfo/DirectoryInfo-like record: Mode, LastWriteTime, Length, Name."""
-    info = os.stat(path)
-    is_dir = os.path.isdir(path)
-    written = _dt.datetime.fromtimestamp(info.st_mtime).replace(microsecond=0)
-    type_name = "System.IO.DirectoryInfo" if is_dir else "System.IO.FileInfo"
-    props = [("Mode", "d-----" if is_dir else "-a----"), ("LastWriteTime", written),
-             ("Length", None if is_dir else info.st_size), ("Name", os.path.basename(path)),
-             ("FullName", path)]
-    return PSObject(props, [type_name, "System.IO.FileSystemInfo", "System.Object"])
-
-
-@cmdlet("Remove-Item", module=MANAGEMENT, aliases=("rm", "del", "erase", "ri", "rd", "rmdir"),
-        default_set="Path", supports_should_process=True)
-class RemoveItem(Cmdlet):
-    """Deletes files and folders.
-
-    A folder that is not empty is removed only with -Recurse."""
-    examples = [Example("Set-Content ./old.txt 'x'\nRemove-Item -Path ./old.txt", "Deletes old.txt.")]
-    Path = wildcards(Parameter("string[]", set="Path", mandatory=True, position=0, pipeline_by_property=True,
-                               help="Specifies the items to remove. Wildcard characters are permitted."))
-    LiteralPath = Parameter("string[]", set="LiteralPath", mandatory=True, pipeline_by_property=True,
-                            aliases=("PSPath",), help="Specifies a path used exactly as it is typed.")
-    Recurse = Switch(help="Deletes the items in the folder and its subfolders.")
-    Force = Switch(help="Removes read-only items as well.")
-
-    def process(self):
-        literal = self.parameter_set == "LiteralPath"
-        for path in (self.LiteralPath if literal else self.Path) or []:
-            found = [p for p in expand(self.session, path, literal) if os.path.lexists(p)]
-            if not found:
-                self.write_error(path_not_found(self, resolve(self.session, path)))
-            for full in found:
-                self._remove(full)
-
-    def _remove(self, full: str) -> None:
-        check_path_allowed(self.session, full, write=True)
-        is_dir = os.path.isdir(full) and not os.path.islink(full)
-        if not self.should_process(full, "Remove Directory" if is_dir else "Remove File"):
-            return
-        try:
-            if is_dir and os.listdir(full) and not self.Recurse:
-                self.write_error(self.error_record(
-                    f"The item at {full} has children and the Recurse parameter was not specified. "
-                    f"If you continue, all children will be removed with the item.",
-                    "DirectoryNotEmpty", "WriteError", target=full, exception_type="System.IO.IOException"))
-            elif is_dir:
-                shutil.rmtree(full)
-            else:
-                os.unlink(full)
-        except OSError as problem:
-            self.write_error(io_error(self, full, problem, "RemoveFileSystemItemIOError"))

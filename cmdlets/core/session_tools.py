@@ -7,10 +7,9 @@ any product module.
 from __future__ import annotations
 
 import datetime as _dt
-import random
 from typing import Any, List, Optional
 
-from msolsh.cmdlets.core.utility import (CORE, UTILITY, items_of, clock_now, clock_sleep,
+from msolsh.cmdlets.core.utility import (CORE, UTILITY, clock_now, clock_sleep, items_of,
                                          past_history, random_source, run_text)
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, cmdlet
 from msolsh.runtime.coerce import parse_number, to_string

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from msolsh.cmdlets.core.utility import (CATEGORIES, COLOURS, UTILITY, allowing, items_of,
-                                         error_without_class, host_is_terminal, remaining, scope_of)
+from msolsh.cmdlets.core.utility import (CATEGORIES, COLOURS, UTILITY, allowing,
+                                         error_without_class, host_is_terminal, items_of,
+                                         remaining, scope_of)
 from msolsh.runtime import help as helptext
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
 from msolsh.runtime.coerce import to_string

@@ -197,6 +197,7 @@ def module_version(cls: type) -> str:
     return getattr(cls, "module_version", None) or MODULE_VERSIONS.get(cls.module, "")
 
 
+
 def items_of(value: Any) -> Iterable[Any]:
     return value if isinstance(value, list) else [value]
 

@@ -1,8 +1,11 @@
 """Export run profiles: Azure AD (with prevent-accidental-deletes) and AD (anchor write-back).
 
-Pending exports are applied in a fixed order (users and contacts, then groups, then deletes) so
-a group's new members already exist in Azure AD. A failing object keeps its pending export and
-is retried by every later Export run. Knows nothing of the shell.
+Like the real engine, an export run adds the objects first and the references to them second:
+pending exports are applied in a fixed order (users and contacts, then groups, then deletes),
+then a reference pass resolves group members again, so a nested group exported later in the same
+run is a member of its parent and only members that are really not in Azure AD raise
+dn-attributes-failure. A failing object keeps its pending export and is retried by every later
+Export run. Knows nothing of the shell.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ class AADExport:
     def __init__(self, engine, step):
         self.e, self.step, self.cs = engine, step, engine.aad_cs
         self.provisioner = engine.provisioner
+        self._exported_groups: list = []   # groups exported in this run, for the reference pass
 
     def run(self) -> None:
         pending = [self.cs.objects[i] for i in self.cs.pending_exports if i in self.cs.objects]
@@ -36,21 +40,32 @@ class AADExport:
             return
         order = sorted(pending, key=lambda o: (o.pending_export == "Delete",
                                                o.object_type == "group", o.dn))
-        groups_to_refresh = set()
+        refresh = set()
         for cs_obj in order:
-            added = self.export(cs_obj)
+            added = self._export(cs_obj)
             if added and cs_obj.mv_id:
-                groups_to_refresh.update(self._groups_of(cs_obj))
-        for group_cs in sorted(groups_to_refresh):  # members that arrived after their group
-            cs_obj = self.cs.get(group_cs)
-            if cs_obj is None or not cs_obj.object_id or cs_obj.pending_export is not None:
-                continue
-            cloud = self.e.aad.get(cs_obj.object_id)
-            if cloud is not None and sorted(cloud.members) != self._member_ids(cs_obj):
-                cs_obj.pending_export = "Update"
-                self.export(cs_obj)
+                refresh.update(self._groups_of(cs_obj))
+        self._reference_pass(refresh)
         self.provisioner.resolve_conflicts()
         self.e.aad.company["LastDirSyncTime"] = self.e.clock.now
+
+    def _reference_pass(self, refresh: set) -> None:
+        """Second pass: member references to objects added in this run, then the
+        dn-attributes-failure of members that are still not in Azure AD."""
+        exported = {o.cs_id for o in self._exported_groups}
+        for cs_id in sorted(refresh | exported):
+            cs_obj = self.cs.get(cs_id)
+            if cs_obj is None or not cs_obj.object_id or cs_obj.pending_export is not None:
+                continue  # not in Azure AD (yet): nothing to reference
+            cloud = self.e.aad.get(cs_obj.object_id)
+            members = self._member_ids(cs_obj)
+            if cloud is not None and sorted(cloud.members) != members:
+                self.e.aad.update(cloud, members=members)
+                if cs_id not in exported:  # an existing group whose new member arrived
+                    self.step.count("ExportUpdate")
+        for cs_obj in self._exported_groups:
+            if cs_obj.unresolved_members and cs_obj.pending_export is None:
+                self._report_missing_members(cs_obj)
 
     def _groups_of(self, cs_obj) -> list[str]:
         out = []
@@ -78,7 +93,13 @@ class AADExport:
         return sorted(member_ids)
 
     def export(self, cs_obj) -> bool:
-        """Export one object; True when it was an Add that succeeded."""
+        """Export one object on its own (single-object sync), references included."""
+        added = self._export(cs_obj)
+        self._reference_pass(set())
+        return added
+
+    def _export(self, cs_obj) -> bool:
+        """Export one object's own attributes; True when it was an Add that succeeded."""
         operation = cs_obj.pending_export
         try:
             if operation == "Delete":
@@ -107,8 +128,8 @@ class AADExport:
         cs_obj.export_error = None
         self.cs.mark(cs_obj)
         self.step.count("ExportAdd" if operation == "Add" else "ExportUpdate")
-        if cs_obj.unresolved_members:
-            self._report_missing_members(cs_obj)
+        if cs_obj.object_type == "group":
+            self._exported_groups.append(cs_obj)
         return operation == "Add"
 
     def _report_missing_members(self, cs_obj) -> None:

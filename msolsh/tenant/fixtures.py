@@ -8,12 +8,11 @@ snapshot atomically; loading it restores the same state. Knows nothing of the sh
 """
 from __future__ import annotations
 
-import contextlib
-import gc
 import importlib.resources
 import os
 
 from .fixture_build import build_tenant
+from .gc_pause import gc_paused
 from .fixture_checks import FixtureChecker
 from .fixture_schema import FIXTURE, MERGE_KEYS, SCHEMA_VERSION
 from .fixture_state import (SaveError, dump_state, is_saved_state, restore_state,
@@ -43,23 +42,10 @@ def load_fixture(path_or_name):
 
 def load_fixture_text(text: str, filename: str = "<fixture>"):
     """A Tenant from fixture text; `filename` names it in messages and anchors includes."""
-    with _gc_paused():
+    with gc_paused():  # ~40% faster at 100,000 users (see gc_pause.py)
         if is_saved_state(text):
             return restore_state(text, os.path.basename(filename), FixtureError)
         return build_tenant(load_document(text, filename), FixtureError)
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """Loading allocates millions of small containers and no cycles; the cyclic collector
-    would rescan them all again and again (a 100,000-user fixture loads ~40% faster)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load_document(text: str, filename: str = "<fixture>") -> dict:
@@ -80,7 +66,7 @@ def load_document(text: str, filename: str = "<fixture>") -> dict:
 def save_tenant(tenant, path) -> None:
     """Write the tenant's whole state (every stage, run history, clock) as YAML, atomically:
     a failed write leaves the previous file untouched."""
-    with _gc_paused():
+    with gc_paused():  # ~40% faster at 100,000 users (see gc_pause.py)
         snapshot = tenant.snapshot()
         write_atomically(os.fspath(path), lambda stream: dump_state(snapshot, stream))
 

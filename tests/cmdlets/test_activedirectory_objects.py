@@ -115,3 +115,34 @@ def test_domain_and_forest(shell):
         "DistinguishedName : DC=contoso,DC=com\nUsersContainer    : CN=Users,DC=contoso,DC=com\n\n")
     assert shell.run("Get-ADForest | Format-List Name,Domains,UPNSuffixes") == (
         "\nName        : contoso.com\nDomains     : {contoso.com}\nUPNSuffixes : {fabrikam.com}\n\n")
+
+
+def test_get_adforest_default_list(shell):
+    assert shell.run("Get-ADForest") == """
+ApplicationPartitions : {DC=DomainDnsZones,DC=contoso,DC=com,
+                        DC=ForestDnsZones,DC=contoso,DC=com}
+CrossForestReferences : {}
+DomainNamingMaster    : DC01.contoso.com
+Domains               : {contoso.com}
+ForestMode            : Windows2016Forest
+GlobalCatalogs        : {DC01.contoso.com}
+Name                  : contoso.com
+PartitionsContainer   : CN=Partitions,CN=Configuration,DC=contoso,DC=com
+RootDomain            : contoso.com
+SchemaMaster          : DC01.contoso.com
+Sites                 : {Default-First-Site-Name}
+SPNSuffixes           : {}
+UPNSuffixes           : {fabrikam.com}
+
+"""
+
+
+def test_get_addomain_property_order(shell):
+    names = shell.run("(Get-ADDomain).PSObject.Properties.Name -join ','")
+    assert names == (
+        "AllowedDNSSuffixes,ChildDomains,ComputersContainer,DeletedObjectsContainer,DistinguishedName,"
+        "DNSRoot,DomainControllersContainer,DomainMode,DomainSID,ForeignSecurityPrincipalsContainer,"
+        "Forest,InfrastructureMaster,LastLogonReplicationInterval,LinkedGroupPolicyObjects,"
+        "LostAndFoundContainer,ManagedBy,Name,NetBIOSName,ObjectClass,ObjectGUID,ParentDomain,"
+        "PDCEmulator,PublicKeyRequiredPasswordRolling,QuotasContainer,ReadOnlyReplicaDirectoryServers,"
+        "ReplicaDirectoryServers,RIDMaster,SubordinateReferences,SystemsContainer,UsersContainer\n")

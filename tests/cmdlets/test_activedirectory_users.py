@@ -166,13 +166,18 @@ def test_new_aduser_is_disabled_unless_enabled(shell):
     assert "ActiveDirectoryServer:8648,Microsoft.ActiveDirectory.Management.Commands.NewADUser" in out
 
 
-def test_remove_aduser_prompts_by_default(shell):
-    shell.host.answers = ["N"] if hasattr(shell.host, "answers") else None
-    out = shell.run("Remove-ADUser alex.wilber")
-    assert 'Performing the operation "Remove" on target "CN=Alex Wilber,OU=Sales,OU=Users,' \
-           'OU=Contoso,DC=contoso,DC=com".' in out
-    assert shell.run("Remove-ADUser alex.wilber -Confirm:$false") == ""
+def test_remove_aduser_prompts_by_default():
+    from tests.cmdlets.conftest import Shell, contoso_tenant
+    shell = Shell(contoso_tenant(), answers=["N", "Y"]).connect()
+    prompt = ('Confirm\nAre you sure you want to perform this action?\nPerforming the operation '
+              '"Remove" on target "CN=Alex Wilber,OU=Sales,OU=Users,OU=Contoso,DC=contoso,DC=com".\n'
+              '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help '
+              '(default is "Y"): ')
+    assert shell.run("Remove-ADUser alex.wilber") == prompt + "N\n"
+    assert shell.tenant.directory.find("alex.wilber") is not None
+    assert shell.run("Remove-ADUser alex.wilber") == prompt + "Y\n"
     assert shell.tenant.directory.find("alex.wilber") is None
+    assert shell.run("Remove-ADUser megan.bowen -Confirm:$false") == ""
 
 
 def test_disable_and_enable_account(shell):

@@ -127,3 +127,17 @@ def test_get_object_trace(exo):
         "RuntimeException\n"
         "    + FullyQualifiedErrorId : ObjectNotFound,Msolsh.Training.Commands."
         "GetObjectTraceCommand\n\n")
+
+
+def test_msolsh_tenant_resumes_a_saved_state(exo, tmp_path):
+    from msolsh import cli_tenant
+    from msolsh.cli import parse_args
+    from msolsh.runtime.host import MemoryHost
+    from msolsh.runtime.session import Session
+    path = tmp_path / "resume.yaml"
+    exo.run(f"Wait-SyncCycle | Out-Null; Save-Tenant '{path}'")
+    session = Session(host=MemoryHost())
+    cli_tenant.load(session, parse_args(["-NoProfile", "-Tenant", str(path)]))
+    assert session.tenant.snapshot() == exo.tenant.snapshot()
+    session.run("Get-Date -Format 'yyyy-MM-dd HH:mm'")
+    assert session.host.text == "2026-01-05 09:30\n"
