@@ -72,7 +72,7 @@ def _guid(value: Any) -> uuid.UUID:
 
 def _smtp(addresses: List[str], primary: bool) -> Optional[str]:
     for a in addresses:
-        if a.startswith("SMTP:" if primary else "smtp:") or (not primary and a.lower().startswith("smtp:")):
+        if a.startswith("SMTP:") if primary else a.lower().startswith("smtp:"):
             return a.split(":", 1)[1]
     return None
 
@@ -137,6 +137,26 @@ def complete_remote(session: Any, prefix: str) -> List[str]:
     return values[start:end]
 
 
+def exchange_cmdlet(name: str, **kwargs: Any):
+    """@cmdlet for ExchangeOnPremises; binding errors name the real task class too."""
+    def decorate(cls: type) -> type:
+        cls.fq_class = TASKS + name.replace("-", "")
+        return cmdlet(name, module=MODULE, **kwargs)(cls)
+    return decorate
+
+
+def result_size(value: Any) -> Optional[int]:
+    """-ResultSize: a number or Unlimited (None); ValueError otherwise."""
+    if value is None:
+        return 1000
+    if str(value).strip().lower() == "unlimited":
+        return None
+    number = int(str(value).strip())
+    if number < 1:
+        raise ValueError(value)
+    return number
+
+
 class ExchangeCmdlet(Cmdlet):
     """Exchange on-premises run as a local EMS session: 'Cmdlet : message' with position."""
 
@@ -145,10 +165,12 @@ class ExchangeCmdlet(Cmdlet):
         return self.session.tenant.directory
 
     def fail(self, message: str, exception: str, category: str = "NotSpecified",
-             target: Any = None) -> None:
-        token = hashlib.sha256(f"{self.name}:{exception}".encode()).hexdigest()[:8].upper()
+             target: Any = None, error_id: Optional[str] = None) -> None:
+        """Exchange's ids are an 8-hex token per error site; ours is derived from the site."""
+        site = f"{self.name}:{exception}".encode()
+        token = error_id or hashlib.sha256(site).hexdigest()[:8].upper()
         record = self.error_record(message, token, category, target=target,
-                                   exception_type=exception, fq_class=TASKS + self.name.replace("-", ""))
+                                   exception_type=exception, fq_class=self.fq_class)
         self.throw_terminating(record)
 
     def find(self, identity: Any, remote_only: bool = True) -> Any:
@@ -171,7 +193,8 @@ class ExchangeCmdlet(Cmdlet):
 
     def _matches(self, identity: Any) -> List[Any]:
         if isinstance(identity, PSObject):
-            identity = identity.get("Guid") or identity.get("ObjectGUID") or identity.get("DistinguishedName")
+            identity = (identity.get("Guid") or identity.get("ObjectGUID")
+                        or identity.get("DistinguishedName"))
         text = str(identity or "").strip()
         d = self.directory
         direct = d.find(text) or d.by_upn(text) or (d.by_proxy("smtp:" + text) or [None])[0]
@@ -200,7 +223,7 @@ class ExchangeCmdlet(Cmdlet):
                               "Microsoft.Exchange.Data.Directory.ProxyAddressExistsException")
 
 
-@cmdlet("Get-RemoteMailbox", module=MODULE, output_type=REMOTE_MAILBOX)
+@exchange_cmdlet("Get-RemoteMailbox", output_type=REMOTE_MAILBOX)
 class GetRemoteMailbox(ExchangeCmdlet):
     """Gets the on-premises mail users whose mailbox is in Exchange Online.
 
@@ -227,7 +250,15 @@ class GetRemoteMailbox(ExchangeCmdlet):
         if self.Identity is not None:
             yield remote_mailbox_record(self.find(self.Identity))
             return
-        limit = None if str(self.ResultSize or "").lower() == "unlimited" else int(self.ResultSize or 1000)
+        try:
+            limit = result_size(self.ResultSize)
+        except ValueError:
+            self.fail(f"Cannot bind parameter 'ResultSize'. Cannot convert value \"{self.ResultSize}\" "
+                      f"to type \"Microsoft.Exchange.Data.Unlimited`1[System.UInt32]\". Error: "
+                      f"\"The value must be a positive integer or Unlimited.\"",
+                      "System.Management.Automation.ParameterBindingException", "InvalidArgument",
+                      error_id="CannotConvertArgumentNoMessage")
+            return
         count = 0
         for obj in list(self.directory.live_objects()):
             if not is_remote(obj) or (self.Archive and not obj.attrs.get("msExchArchiveGUID")):
@@ -243,7 +274,7 @@ class GetRemoteMailbox(ExchangeCmdlet):
             yield remote_mailbox_record(obj)
 
 
-@cmdlet("Set-RemoteMailbox", module=MODULE, supports_should_process=True)
+@exchange_cmdlet("Set-RemoteMailbox", supports_should_process=True)
 class SetRemoteMailbox(ExchangeCmdlet):
     """Modifies a remote mailbox's on-premises attributes.
 
@@ -284,9 +315,11 @@ class SetRemoteMailbox(ExchangeCmdlet):
 
     def _values(self, obj: Any) -> Dict[str, Any]:
         values: Dict[str, Any] = {}
-        for param, attr in (("ExchangeGuid", "msExchMailboxGuid"), ("ArchiveGuid", "msExchArchiveGUID")):
+        for param, attr in (("ExchangeGuid", "msExchMailboxGuid"),
+                            ("ArchiveGuid", "msExchArchiveGUID")):
             if self.is_bound(param):
-                values[attr] = uuid.UUID(str(getattr(self, param))) if getattr(self, param) else None
+                value = getattr(self, param)
+                values[attr] = uuid.UUID(str(value)) if value else None
         if self.ArchiveName:
             values["msExchArchiveName"] = list(self.ArchiveName)[0]
         if self.RemoteRoutingAddress:

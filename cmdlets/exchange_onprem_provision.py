@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterator
 
-from msolsh.runtime.cmdlet import Example, Parameter, Switch, cmdlet
+from msolsh.runtime.cmdlet import Example, Parameter, Switch
 from msolsh.tenant.errors import DirectoryError
 
-from msolsh.cmdlets.exchange_onprem import (EXCHANGE_ATTRIBUTES, MODULE, REMOTE, REMOTE_MAILBOX,
+from msolsh.cmdlets.exchange_onprem import (EXCHANGE_ATTRIBUTES, REMOTE, REMOTE_MAILBOX,
                                             ExchangeCmdlet, canonical, complete_remote,
-                                            remote_mailbox_record)
+                                            exchange_cmdlet, remote_mailbox_record)
 
 KINDS = {"Room": (8589934592, 32), "Equipment": (17179869184, 64), "Shared": (34359738368, 96),
          "Regular": (2147483648, 0)}
@@ -29,8 +29,8 @@ def complete_users(session: Any, prefix: str) -> list:
                   if o.object_class in ("user", "inetOrgPerson") and o.attrs.get("sAMAccountName"))
 
 
-@cmdlet("Enable-RemoteMailbox", module=MODULE, output_type=REMOTE_MAILBOX,
-        supports_should_process=True, default_set="Default")
+@exchange_cmdlet("Enable-RemoteMailbox", output_type=REMOTE_MAILBOX,
+                 supports_should_process=True, default_set="Default")
 class EnableRemoteMailbox(ExchangeCmdlet):
     """Creates a mailbox in Exchange Online for an existing on-premises user.
 
@@ -109,8 +109,7 @@ class EnableRemoteMailbox(ExchangeCmdlet):
         return f"{alias}@{domain}"
 
 
-@cmdlet("Disable-RemoteMailbox", module=MODULE, supports_should_process=True,
-        confirm_impact="High")
+@exchange_cmdlet("Disable-RemoteMailbox", supports_should_process=True, confirm_impact="High")
 class DisableRemoteMailbox(ExchangeCmdlet):
     """Removes the Exchange attributes from a remote mailbox's on-premises user.
 

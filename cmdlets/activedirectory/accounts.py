@@ -10,7 +10,7 @@ from typing import Any, Iterator
 from msolsh.runtime.cmdlet import Example, Parameter, Switch
 
 from .attributes import ACCOUNTDISABLE
-from .common import ADWriter, USER_CLASSES, ad_cmdlet, complete_users
+from .common import USER_CLASSES, ADWriter, ad_cmdlet, complete_users
 
 
 class _AccountSwitch(ADWriter):

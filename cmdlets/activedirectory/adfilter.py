@@ -141,14 +141,14 @@ _TOKEN = re.compile(r"""\s*(?:
 
 
 def _tokens(text: str) -> List[Tuple[str, Any, int]]:
+    """(kind, value, 0-based start) for each token; kinds: paren op str var word."""
     out, pos = [], 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
+    while text[pos:].strip():
         m = _TOKEN.match(text, pos)
         if m is None:
             raise _syntax(text, pos)
         kind = m.lastgroup
+        start = m.start(kind) - (1 if kind in ("sq", "dq") else 0)   # at the opening quote
         value = m.group(kind)
         if kind == "sq":
             kind, value = "str", value.replace("''", "'")
@@ -156,8 +156,7 @@ def _tokens(text: str) -> List[Tuple[str, Any, int]]:
             kind, value = "str", value.replace('""', '"')
         elif kind == "op":
             value = value[1:].lower()
-        out.append((kind, value, m.start(kind) if kind not in ("str",) else m.start() +
-                    (len(m.group(0)) - len(m.group(0).lstrip()))))
+        out.append((kind, value, start))
         pos = m.end()
     return out
 

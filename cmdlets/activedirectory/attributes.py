@@ -10,13 +10,14 @@ from __future__ import annotations
 import uuid
 from typing import Any, List
 
-# Friendly ADUser/ADGroup/ADOrganizationalUnit property -> lDAPDisplayName (about_ActiveDirectory_ObjectModel).
+# Friendly property -> lDAPDisplayName (about_ActiveDirectory_ObjectModel).
 FRIENDLY = {
     "emailaddress": "mail", "surname": "sn", "givenname": "givenName", "city": "l",
     "office": "physicalDeliveryOfficeName", "officephone": "telephoneNumber",
     "mobilephone": "mobile", "manager": "manager", "title": "title", "department": "department",
     "company": "company", "country": "c", "state": "st", "postalcode": "postalCode",
-    "streetaddress": "streetAddress", "employeeid": "employeeID", "samaccountname": "sAMAccountName",
+    "streetaddress": "streetAddress", "employeeid": "employeeID",
+    "samaccountname": "sAMAccountName",
     "userprincipalname": "userPrincipalName", "displayname": "displayName",
     "description": "description", "managedby": "managedBy", "homepage": "wWWHomePage",
     "initials": "initials", "fax": "facsimileTelephoneNumber", "members": "member",
@@ -46,15 +47,37 @@ CATEGORY = {"user": "Person", "inetOrgPerson": "Person", "contact": "Person", "g
             "organizationalUnit": "Organizational-Unit", "container": "Container",
             "domainDNS": "Domain-DNS"}
 ACCOUNTDISABLE = 0x2
+USER_CLASSES = ("user", "inetOrgPerson")   # what Get-ADUser returns
 OCTET_GUIDS = frozenset({"msexchmailboxguid", "msexcharchiveguid", "ms-ds-consistencyguid"})
 
 GROUP_SCOPES = {2: "Global", 4: "DomainLocal", 8: "Universal", 1: "DomainLocal"}
 SECURITY_BIT = 0x80000000
 
 
+# lDAPDisplayNames as the schema spells them: `-Replace @{msExchArchiveguid=...}` must land in
+# msExchArchiveGUID, the attribute Azure AD Connect reads.
+SCHEMA = {n.lower(): n for n in (
+    "adminDescription", "c", "cn", "co", "company", "department", "description", "displayName",
+    "employeeID", "employeeType", "facsimileTelephoneNumber", "givenName", "groupType",
+    "homeMDB", "info", "initials", "isCriticalSystemObject", "l", "legacyExchangeDN", "mail",
+    "mailNickname", "managedBy", "manager", "member", "memberOf", "mobile",
+    "ms-DS-ConsistencyGuid", "msDS-ExternalDirectoryObjectID", "msExchArchiveGUID",
+    "msExchArchiveName", "msExchExtensionAttribute1", "msExchHideFromAddressLists",
+    "msExchHomeServerName", "msExchLitigationHoldDate", "msExchLitigationHoldOwner",
+    "msExchMailboxGuid", "msExchPoliciesExcluded", "msExchRecipientDisplayType",
+    "msExchRecipientTypeDetails", "msExchRemoteRecipientType", "msExchUsageLocation",
+    "msExchUserHoldPolicies", "objectSid", "otherMailbox", "otherTelephone",
+    "physicalDeliveryOfficeName", "postalCode", "proxyAddresses", "publicDelegates",
+    "sAMAccountName", "servicePrincipalName", "showInAddressBook", "sn", "st", "streetAddress",
+    "targetAddress", "telephoneNumber", "thumbnailPhoto", "title", "url", "userAccountControl",
+    "userCertificate", "userPrincipalName", "userSMIMECertificate", "wWWHomePage")}
+SCHEMA.update({f"extensionattribute{i}": f"extensionAttribute{i}" for i in range(1, 16)})
+
+
 def ldap_name(name: str) -> str:
-    """The lDAPDisplayName a property name stands for (unchanged when it is one already)."""
-    return FRIENDLY.get(name.lower(), name)
+    """The lDAPDisplayName a property name stands for, spelled as the schema spells it."""
+    ldap = FRIENDLY.get(name.lower(), name)
+    return SCHEMA.get(ldap.lower(), ldap)
 
 
 def attribute(obj: Any, name: str) -> Any:

@@ -1,14 +1,14 @@
 """What every ActiveDirectory cmdlet shares: the ADCmdlet base (identity resolution with the
 module's not-found errors, tenant DirectoryErrors as ADException records, filter errors), the
 search behind every Get-AD* (-Filter/-LDAPFilter/-SearchBase/-SearchScope/-ResultSetSize), the
-hashtable writes of Set-ADUser/Set-ADObject, and the value completers.
+-WhatIf/-Confirm/-PassThru handling of the write cmdlets (ADWriter). Completers are in
+completers.py (re-exported here).
 
 Errors are terminating, as in the real module (its identity errors ignore -ErrorAction
 SilentlyContinue; try/catch sees them). Knows the tenant only through tenant.directory.
 """
 from __future__ import annotations
 
-import bisect
 from typing import Any, Callable, Iterable, Iterator, List, Optional
 
 from msolsh.runtime.cmdlet import Cmdlet, Parameter, cmdlet
@@ -17,6 +17,9 @@ from msolsh.tenant import dn as dnlib
 from msolsh.tenant.errors import DirectoryError, IdentityNotFoundError
 
 from . import identity as ident
+from .attributes import USER_CLASSES  # noqa: F401  (re-exported for the cmdlet modules)
+from .completers import (complete_containers, complete_groups, complete_objects,  # noqa: F401
+                         complete_principals, complete_users, completer)
 from .modify import NullArgument
 from .adfilter import FilterError, parse_filter
 from .ldapfilter import parse_ldap
@@ -27,7 +30,6 @@ NS = "Microsoft.ActiveDirectory.Management"
 COMMANDS = NS + ".Commands."
 NOT_FOUND_ID = "ActiveDirectoryCmdlet:" + NS + ".ADIdentityNotFoundException"
 SCOPES = ("Base", "OneLevel", "Subtree")
-USER_CLASSES = ("user", "inetOrgPerson")
 _UNDEFINED = object()
 
 
@@ -109,7 +111,8 @@ class ADCmdlet(Cmdlet):
             value = value.get(member) if isinstance(value, PSObject) else None
         return value
 
-    def search(self, classes: Optional[Iterable[str]], include_deleted: bool = False) -> Iterator[Any]:
+    def search(self, classes: Optional[Iterable[str]],
+               include_deleted: bool = False) -> Iterator[Any]:
         """Objects of `classes` matching -Filter or -LDAPFilter under -SearchBase/-SearchScope."""
         try:
             if getattr(self, "LDAPFilter", None) is not None:
@@ -207,6 +210,10 @@ def _in_scope(dn: str, base: str, scope: str) -> bool:
     return dnlib.is_under(dn, base)
 
 
+def complete_scope(session: Any, prefix: str) -> List[str]:
+    return [x for x in SCOPES if x.lower().startswith(prefix.lower())]
+
+
 # -- parameters every Get-AD* shares ------------------------------------------------------------
 def search_parameters(complete_identity: Callable) -> dict:
     """The Filter / Identity / LdapFilter parameter sets, as Get-ADUser declares them."""
@@ -227,7 +234,7 @@ def search_parameters(complete_identity: Callable) -> dict:
         SearchBase=Parameter(str, set=("Filter", "LdapFilter"), complete=complete_containers,
                              help="Specifies the Active Directory path to search under."),
         SearchScope=Parameter(str, set=("Filter", "LdapFilter"),
-                              complete=lambda s, p: [x for x in SCOPES if x.lower().startswith(p.lower())],
+                              complete=complete_scope,
                               help="Specifies the scope of the search: Base, OneLevel or Subtree "
                                    "(the default)."),
         ResultSetSize=Parameter("int", set=("Filter", "LdapFilter"),
@@ -249,49 +256,3 @@ def declare(params: dict) -> Callable[[type], type]:
             setattr(cls, name, param)
         return cls
     return decorate
-
-
-# -- value completers: sorted caches rebuilt only when the directory changed --------------------
-_CACHE: dict = {}
-
-
-def _sorted(session: Any, key: str, build_values: Callable[[Any], Iterable[str]]) -> List[str]:
-    directory = session.tenant.directory
-    stamp = (id(directory), directory.usn)
-    cached = _CACHE.get(key)
-    if cached is None or cached[0] != stamp:
-        values = sorted(set(v for v in build_values(directory) if v), key=str.lower)
-        cached = (stamp, (values, [v.lower() for v in values]))
-        _CACHE[key] = cached
-    return cached[1]
-
-
-def _prefixed(entry: tuple, prefix: str) -> List[str]:
-    values, folded = entry   # bisect on the folded copy, built once per directory change
-    low = prefix.lower()
-    return values[bisect.bisect_left(folded, low):bisect.bisect_left(folded, low + "\uffff")]
-
-
-def completer(classes: Optional[Iterable[str]], attribute: str = "sAMAccountName") -> Callable:
-    classes = tuple(classes) if classes else None
-    key = f"{attribute}:{classes}"
-
-    def complete(session: Any, prefix: str) -> List[str]:
-        values = _sorted(session, key, lambda d: (
-            (o.dn if attribute == "dn" else o.attrs.get(attribute)) for o in d.live_objects()
-            if classes is None or o.object_class in classes))
-        return _prefixed(values, prefix)
-    return complete
-
-
-complete_users = completer(USER_CLASSES)
-complete_groups = completer(("group",))
-complete_principals = completer(USER_CLASSES + ("group",))
-complete_objects = completer(None, "dn")
-
-
-def complete_containers(session: Any, prefix: str) -> List[str]:
-    values = _sorted(session, "containers", lambda d: (
-        o.dn for o in d.live_objects()
-        if o.object_class in ("organizationalUnit", "container", "domainDNS")))
-    return _prefixed(values, prefix)

@@ -52,7 +52,8 @@ class GetADDomain(ADCmdlet):
             return domains[-1]
         wanted = str(self.Identity).lower()
         for d in domains:
-            if wanted in (d["fqdn"].lower(), d["netbios"].lower(), d["dn"].lower(), d["sid"].lower()):
+            if wanted in (d["fqdn"].lower(), d["netbios"].lower(), d["dn"].lower(),
+                          d["sid"].lower()):
                 return d
         self.fail(f"Cannot find an object with identity: '{self.Identity}' under: "
                   f"'{self.naming_context}'.", "ActiveDirectoryCmdlet:" + NS +

@@ -12,7 +12,8 @@ from msolsh.runtime.cmdlet import Example, Parameter, Switch
 from msolsh.tenant import dn as dnlib
 from msolsh.tenant.errors import DirectoryError
 
-from .common import (ADWriter, ADCmdlet, ad_cmdlet, complete_containers, complete_groups,
+from . import modify
+from .common import (ADCmdlet, ADWriter, ad_cmdlet, complete_containers, complete_groups,
                      complete_principals, declare, search_parameters)
 
 NS = "Microsoft.ActiveDirectory.Management."
@@ -83,8 +84,7 @@ class NewADGroup(ADWriter):
         for name, ldap in (("DisplayName", "displayName"), ("Description", "description")):
             if getattr(self, name):
                 attrs[ldap] = getattr(self, name)
-        for name, value in (self.OtherAttributes.items() if self.OtherAttributes else ()):
-            attrs[str(name)] = value
+        attrs.update(modify.other_attributes(self.OtherAttributes))
         return attrs
 
 

@@ -1,4 +1,5 @@
-"""-LDAPFilter: RFC 4515 filters as AD evaluates them, e.g. `(&(objectClass=user)(department=Sales))`,
+"""-LDAPFilter: RFC 4515 filters as AD evaluates them, e.g.
+`(&(objectClass=user)(department=Sales))`,
 `(!userAccountControl:1.2.840.113556.1.4.803:=2)`, `(memberOf:1.2.840.113556.1.4.1941:=<DN>)`.
 
 Parses to the node classes of adfilter.py; a malformed filter raises FilterError with the

@@ -52,7 +52,8 @@ def _values(parameter: str, name: str, value: Any) -> List[Any]:
     return [ad_value(name, v) for v in items]
 
 
-def _table(parameter: str, table: Optional[PSHashtable]) -> List[tuple]:
+def table_values(parameter: str, table: Optional[PSHashtable]) -> List[tuple]:
+    """(lDAPDisplayName, [values]) pairs of an -Add/-Remove/-Replace/-OtherAttributes table."""
     if table is None:
         return []
     if not isinstance(table, PSHashtable):
@@ -120,11 +121,11 @@ def plan(obj: Any, remove: Any = None, add: Any = None, replace: Any = None,
          clear: Optional[Iterable[str]] = None, named: Optional[Dict[str, Any]] = None) -> Change:
     """The change in AD's order: Remove, Add, Replace, Clear, then named parameters."""
     change = Change(obj)
-    for name, values in _table("Remove", remove):
+    for name, values in table_values("Remove", remove):
         change.remove(name, values)
-    for name, values in _table("Add", add):
+    for name, values in table_values("Add", add):
         change.add(name, values)
-    for name, values in _table("Replace", replace):
+    for name, values in table_values("Replace", replace):
         change.replace(name, values)
     for name in clear or ():
         change.clear(ldap_name(str(name)))
@@ -133,17 +134,31 @@ def plan(obj: Any, remove: Any = None, add: Any = None, replace: Any = None,
     return change
 
 
+def other_attributes(table: Optional[PSHashtable]) -> Dict[str, Any]:
+    """-OtherAttributes of New-AD*: one value as itself, several as a list."""
+    return {name: values if len(values) > 1 else values[0]
+            for name, values in table_values("OtherAttributes", table)}
+
+
 def check(directory: Any, change: Change) -> None:
     """What the DC refuses before anything is written (one LDAP modify is atomic)."""
-    for name, value in change.final.items():
+    domain = directory.domain_of(change.obj.dn)["fqdn"]
+    check_values(directory, change.final, change.obj.guid, domain)
+
+
+def check_values(directory: Any, values: Dict[str, Any], guid: Optional[str] = None,
+                 domain: Optional[str] = None) -> None:
+    """AD's own refusals for these values on object `guid` (None: a new object, whose
+    sAMAccountName the directory checks when it creates it, in its own domain)."""
+    for name, value in values.items():
         low = name.lower()
         if low == "userprincipalname" and value:
             other = directory.by_upn(str(value))
-            if other is not None and other.guid != change.obj.guid:
+            if other is not None and other.guid != guid:
                 raise DirectoryError(UPN_NOT_UNIQUE, code=8648)
-        if low == "samaccountname" and value:
-            other = directory.by_sam(str(value))
-            if other is not None and other.guid != change.obj.guid:
+        if low == "samaccountname" and value and domain:
+            other = directory.by_sam(str(value), domain)
+            if other is not None and other.guid != guid:
                 raise DirectoryError("The specified account already exists", code=1316)
         if low in OCTET_GUIDS and value is not None and isinstance(value, str):
             raise DirectoryError("A value for the attribute was not in the acceptable range "

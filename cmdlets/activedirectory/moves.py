@@ -10,9 +10,12 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from msolsh.runtime.cmdlet import Example, Parameter, Switch
+from msolsh.tenant import dn as dnlib
+from msolsh.tenant.errors import DirectoryError
 
 from .common import ADWriter, ad_cmdlet, complete_containers, complete_objects
 
+ILLEGAL_MOVE = "Illegal modify operation. Some aspect of the modification is not permitted."
 IDENTITY_HELP = "Specifies the object by distinguished name or GUID."
 
 
@@ -40,7 +43,12 @@ class MoveADObject(_ObjectWriter):
 
     def process(self) -> Iterator[Any]:
         obj = self.resolve(self.Identity)
-        yield from self.apply(obj, lambda o: self.directory.move(o, self.TargetPath), "ADObject")
+        yield from self.apply(obj, self._move, "ADObject")
+
+    def _move(self, obj: Any) -> Any:
+        if dnlib.is_under(dnlib.normalize(self.TargetPath), obj.dn):
+            raise DirectoryError(ILLEGAL_MOVE, code=8311)   # into its own subtree
+        return self.directory.move(obj, self.TargetPath)
 
 
 @ad_cmdlet("Rename-ADObject", supports_should_process=True)

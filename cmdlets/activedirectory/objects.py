@@ -13,7 +13,8 @@ from msolsh.tenant import dn as dnlib
 from msolsh.tenant.errors import DirectoryError
 
 from . import modify
-from .common import ADWriter, ADCmdlet, ad_cmdlet, complete_containers, complete_objects, declare, search_parameters
+from .common import (ADCmdlet, ADWriter, ad_cmdlet, complete_containers, complete_objects,
+                     declare, search_parameters)
 
 NS = "Microsoft.ActiveDirectory.Management."
 NOT_LEAF = "The directory service can perform the requested operation only on a leaf object."
@@ -122,9 +123,7 @@ class NewADObject(ADWriter):
         yield from self.create(dn, lambda: create(dn, self._attributes()), "ADObject")
 
     def _attributes(self) -> dict:
-        attrs = {}
-        for name, values in modify._table("OtherAttributes", self.OtherAttributes):
-            attrs[name] = values if len(values) > 1 else values[0]
+        attrs = modify.other_attributes(self.OtherAttributes)
         for name, ldap in (("Description", "description"), ("DisplayName", "displayName")):
             if getattr(self, name):
                 attrs[ldap] = getattr(self, name)

@@ -11,14 +11,17 @@ from typing import Any, Iterator
 from msolsh.runtime.cmdlet import Example, Parameter, Switch
 from msolsh.tenant import dn as dnlib
 
-from .common import ADWriter, ADCmdlet, ad_cmdlet, complete_containers, completer, declare, search_parameters
+from . import modify
+from .common import (ADCmdlet, ADWriter, ad_cmdlet, complete_containers, completer, declare,
+                     search_parameters)
 
 NS = "Microsoft.ActiveDirectory.Management."
 OU = ("organizationalUnit",)
 complete_ous = completer(OU, "dn")
 
 
-@ad_cmdlet("Get-ADOrganizationalUnit", default_set="Filter", output_type=NS + "ADOrganizationalUnit")
+@ad_cmdlet("Get-ADOrganizationalUnit", default_set="Filter",
+           output_type=NS + "ADOrganizationalUnit")
 @declare(search_parameters(complete_ous))
 class GetADOrganizationalUnit(ADCmdlet):
     """Gets one or more Active Directory organizational units.
@@ -65,11 +68,14 @@ class NewADOrganizationalUnit(ADWriter):
 
     def process(self) -> Iterator[Any]:
         dn = f"OU={dnlib.escape(self.Name)},{dnlib.normalize(self.Path or self.naming_context)}"
+        yield from self.create(dn, lambda: self.directory.add_ou(dn, self._attributes()),
+                               "ADOrganizationalUnit")
+
+    def _attributes(self) -> dict:
         attrs = {ldap: getattr(self, name) for name, ldap in
                  (("Description", "description"), ("DisplayName", "displayName"),
                   ("City", "l"), ("Country", "c")) if getattr(self, name)}
-        attrs["protectedFromAccidentalDeletion"] = (True if self.ProtectedFromAccidentalDeletion
-                                                    is None else bool(self.ProtectedFromAccidentalDeletion))
-        for name, value in (self.OtherAttributes.items() if self.OtherAttributes else ()):
-            attrs[str(name)] = value
-        yield from self.create(dn, lambda: self.directory.add_ou(dn, attrs), "ADOrganizationalUnit")
+        protected = self.ProtectedFromAccidentalDeletion
+        attrs["protectedFromAccidentalDeletion"] = True if protected is None else bool(protected)
+        attrs.update(modify.other_attributes(self.OtherAttributes))
+        return attrs

@@ -111,7 +111,8 @@ def _spelling(obj: Any, name: str) -> Optional[str]:
 def _value(obj: Any, name: str, directory: Any) -> Any:
     low = name.lower()
     if low in _NOT_MODELLED:
-        return False if low in ("cannotchangepassword", "lockedout", "passwordneverexpires") else None
+        flags = ("cannotchangepassword", "lockedout", "passwordneverexpires")
+        return False if low in flags else None
     value = attributes.property_value(obj, name, directory)
     if low in ("memberof", "members", "linkedgrouppolicyobjects") and value is None:
         return []

@@ -5,17 +5,21 @@ Every write changes the on-premises directory only; nothing reaches Azure AD unt
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator
+from typing import Any, Callable, Dict, Iterator
 
-from msolsh.runtime.cmdlet import Example, Parameter, Switch
+from msolsh.runtime.cmdlet import ALL_SETS, Example, Parameter, Switch
 from msolsh.tenant import dn as dnlib
 
-from . import modify
+from msolsh.runtime.values import PSObject
+
+from . import attributes, modify
 from .attributes import ACCOUNTDISABLE
-from .common import (USER_CLASSES, ADCmdlet, ADWriter, ad_cmdlet, complete_containers, complete_users,
-                     declare, search_parameters)
+from .common import (USER_CLASSES, ADCmdlet, ADWriter, ad_cmdlet, complete_containers,
+                     complete_users, declare, search_parameters)
 
 ADUSER = "Microsoft.ActiveDirectory.Management.ADUser"
+READ_ONLY = frozenset({"objectsid", "whencreated", "whenchanged", "memberof", "objectguid",
+                       "usnchanged", "usncreated"})
 # Named property parameters of Set-ADUser/New-ADUser -> lDAPDisplayName
 USER_PROPERTIES = {
     "City": "l", "Company": "company", "Country": "c", "Department": "department",
@@ -28,13 +32,15 @@ USER_PROPERTIES = {
 }
 
 
-def _property_parameters(cls: type) -> type:
+def _property_parameters(set_name: str = ALL_SETS) -> Callable[[type], type]:
     """Class decorator: the named attribute parameters Set-ADUser and New-ADUser share."""
-    for name, ldap in USER_PROPERTIES.items():
-        param = Parameter(str, help=f"Specifies the {ldap} attribute.")
-        param.name = name
-        setattr(cls, name, param)
-    return cls
+    def decorate(cls: type) -> type:
+        for name, ldap in USER_PROPERTIES.items():
+            param = Parameter(str, set=set_name, help=f"Specifies the {ldap} attribute.")
+            param.name = name
+            setattr(cls, name, param)
+        return cls
+    return decorate
 
 
 @ad_cmdlet("Get-ADUser", default_set="Filter", output_type=ADUSER)
@@ -68,7 +74,7 @@ class GetADUser(ADCmdlet):
 
 
 @ad_cmdlet("Set-ADUser", default_set="Identity", supports_should_process=True)
-@_property_parameters
+@_property_parameters("Identity")
 class SetADUser(ADWriter):
     """Modifies an Active Directory user.
 
@@ -91,20 +97,43 @@ class SetADUser(ADWriter):
                          complete=complete_users,
                          help="Specifies the user by distinguished name, GUID, SID or SAM "
                               "account name.")
-    Add = Parameter("hashtable", help="Adds values to attributes: @{proxyAddresses='smtp:a@b.com'}.")
-    Remove = Parameter("hashtable", help="Removes values from attributes.")
-    Replace = Parameter("hashtable", help="Replaces the values of attributes.")
-    Clear = Parameter("string[]", help="Clears the named attributes.")
-    Enabled = Parameter("bool", help="Enables ($true) or disables ($false) the account.")
-    Manager = Parameter("object", complete=complete_users,
+    Add = Parameter("hashtable", set="Identity",
+                    help="Adds values to attributes: @{proxyAddresses='smtp:a@b.com'}.")
+    Remove = Parameter("hashtable", set="Identity", help="Removes values from attributes.")
+    Replace = Parameter("hashtable", set="Identity", help="Replaces the values of attributes.")
+    Clear = Parameter("string[]", set="Identity", help="Clears the named attributes.")
+    Enabled = Parameter("bool", set="Identity",
+                        help="Enables ($true) or disables ($false) the account.")
+    Manager = Parameter("object", set="Identity", complete=complete_users,
                         help="Specifies the manager by identity.")
     PassThru = Switch(help="Returns the modified user.")
     Server = Parameter(str, help="Specifies the domain controller to connect to.")
     Partition = Parameter(str, help="Specifies the partition holding the object.")
+    Instance = Parameter("object", set="Instance", mandatory=True,
+                         help="Specifies a user object from Get-ADUser whose changed "
+                              "properties are written back.")
 
     def process(self) -> Iterator[Any]:
+        if self.parameter_set == "Instance":
+            if not isinstance(self.Instance, PSObject):
+                self.fail("The -Instance parameter takes an ADUser object from Get-ADUser.",
+                          "ActiveDirectoryCmdlet:System.ArgumentException", "InvalidArgument",
+                          "System.ArgumentException")
+            obj = self.resolve(self.Instance, USER_CLASSES)
+            yield from self.apply(obj, self._write_instance)
+            return
         obj = self.resolve(self.Identity, USER_CLASSES)
         yield from self.apply(obj, self._change)
+
+    def _write_instance(self, obj: Any) -> Any:
+        """-Instance: write the properties whose value differs from what AD holds now."""
+        named: Dict[str, Any] = {}
+        for name, value in self.Instance.properties():
+            if name.lower() in READ_ONLY or name.lower() in attributes.COMPUTED:
+                continue
+            if value != attributes.property_value(obj, name, self.directory):
+                named[attributes.ldap_name(name)] = value
+        return modify.write(self.directory, modify.plan(obj, named=named))
 
     def _change(self, obj: Any) -> Any:
         named: Dict[str, Any] = {ldap: getattr(self, name) for name, ldap in USER_PROPERTIES.items()
@@ -121,7 +150,7 @@ class SetADUser(ADWriter):
 
 
 @ad_cmdlet("New-ADUser", supports_should_process=True)
-@_property_parameters
+@_property_parameters()
 class NewADUser(ADWriter):
     """Creates an Active Directory user.
 
@@ -157,16 +186,12 @@ class NewADUser(ADWriter):
             dn, self._attributes(), object_class=self.Type or "user"), "ADUser")
 
     def _attributes(self) -> Dict[str, Any]:
-        attrs: Dict[str, Any] = {}
-        for name, values in modify._table("OtherAttributes", self.OtherAttributes):
-            attrs[name] = values if len(values) > 1 else values[0]
+        attrs = modify.other_attributes(self.OtherAttributes)
         for name, ldap in USER_PROPERTIES.items():
             if getattr(self, name) not in (None, ""):
                 attrs[ldap] = getattr(self, name)
         attrs["userAccountControl"] = 512 if self.Enabled else 512 | ACCOUNTDISABLE
-        check = modify.Change(type("New", (), {"attrs": {}, "guid": None})())
-        check.final = {k: v for k, v in attrs.items()}
-        modify.check(self.directory, check)
+        modify.check_values(self.directory, attrs)
         return attrs
 
 

@@ -14,12 +14,12 @@ from typing import Any, Iterable, List, Optional, Sequence, Tuple
 from msolsh.cmdlets.core.dotnet_views import dotnet_string, object_properties
 from msolsh.cmdlets.core.files import (check_path_allowed, expand, io_error, path_not_found,
                                        read_text, resolve, write_file)
+from msolsh.cmdlets.core.utility import UTILITY
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
 from msolsh.runtime.coerce import element_string
 from msolsh.runtime.pstypes import type_name_of
 from msolsh.runtime.values import PSObject
 
-UTILITY = "Microsoft.PowerShell.Utility"
 CSV_PREFIX = "CSV:"
 ENCODINGS = ("ASCII", "BigEndianUnicode", "Default", "OEM", "String", "Unicode", "Unknown",
              "UTF32", "UTF7", "UTF8", "Byte")

@@ -12,13 +12,11 @@ import uuid
 from decimal import Decimal
 from typing import Any, List, Optional, Tuple
 
-from msolsh.cmdlets.core.utility import allowing
 from msolsh.cmdlets.core.dotnet_views import dotnet_string, object_properties
+from msolsh.cmdlets.core.utility import UTILITY, allowing
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
 from msolsh.runtime.coerce import element_string, format_double
 from msolsh.runtime.values import PSHashtable, PSObject
-
-UTILITY = "Microsoft.PowerShell.Utility"
 
 
 # ---------------------------------------------------------------------- JSON

@@ -150,8 +150,8 @@ class MsolshCompleter(Completer):
         return sources.positional_parameter(cls, wanted.used, wanted.position)
 
     def _declared_values(self, param: Any, prefix: str) -> Iterable[str]:
-        if param.validate_set:
-            return _matching(param.validate_set, prefix)
+        if param.completion_values:     # a ValidateSet or an enum's names
+            return _matching(param.completion_values, prefix)
         if param.complete is not None:
             return itertools.islice(param.complete(self.session, prefix), MAX_COMPLETIONS)
         kind = param.type

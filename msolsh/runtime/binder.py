@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Tuple
 
 from msolsh.language.ast import Extent
+from msolsh.runtime.binder_pipeline import PipelinePlan, bind_object
 from msolsh.runtime.binder_support import (Argument, BindingError, check_null, convert_argument,
                                            is_switch, type_display, validate)
 from msolsh.runtime.cmdlet import ALL_SETS, Parameter
@@ -78,6 +79,8 @@ class BindResult:
         self.extra: List[Any] = []          # $args of a simple function
         self.set_name: str = ALL_SETS
         self.candidates: List[str] = []
+        self.pipeline_sets: List[str] = []   # the sets pipeline input may still bind in
+        self.current_set: Optional[str] = None   # the set of the pipeline object in process
         self.plan: Any = None
 
 
@@ -99,9 +102,14 @@ class Binder:
         positional = self._bind_named(args, result)
         candidates = self._candidates(result, command_extent)
         candidates = self._bind_positional(positional, result, candidates)
+        if has_input:
+            candidates = self._taking_pipeline_input(candidates, result)
+            result.candidates = candidates
+            self._choose_pipeline_sets(candidates, result, command_extent)
+            return result
         result.candidates = candidates
-        result.set_name = self._choose_set(candidates, result, has_input, command_extent)
-        self._check_mandatory(result, has_input, command_extent)
+        result.set_name = self._choose_set(candidates, result, command_extent)
+        self._check_mandatory(result, False, command_extent)
         return result
 
     def _bind_named(self, args: List[Argument], result: BindResult) -> List[Argument]:
@@ -213,20 +221,41 @@ class Binder:
         ordered = sorted(slots.values(), key=lambda entry: entry[:2])
         return [param for _, _, param in ordered]
 
-    def _choose_set(self, candidates: List[str], result: BindResult, has_input: bool,
-                    extent: Optional[Extent]) -> str:
+    def _choose_set(self, candidates: List[str], result: BindResult, extent: Optional[Extent]) -> str:
         if len(candidates) == 1:
             return candidates[0]
         default = self.meta.default_set
         if default in candidates:
             return default
-        complete = [s for s in candidates if not self._missing(s, result, has_input)]
+        complete = [s for s in candidates if not self._missing(s, result, False)]
         if len(complete) == 1:
             return complete[0]
-        if has_input:
-            return candidates[0]
         raise self.fail("Parameter set cannot be resolved using the specified named parameters.",
                         "AmbiguousParameterSet", extent)
+
+    def _taking_pipeline_input(self, candidates: List[str], result: BindResult) -> List[str]:
+        """pwsh's FilterParameterSetsTakingNoPipelineInput: with input coming, drop the sets in
+        which no unbound parameter takes pipeline input (unless one does in every set)."""
+        if len(candidates) < 2:
+            return candidates
+        unbound = [p for p in self.meta.parameters.values()
+                   if (p.pipeline or p.pipeline_by_property) and p.name not in result.bound]
+        if any(ALL_SETS in p.sets for p in unbound):
+            return candidates
+        return [s for s in candidates if any(p.in_set(s) for p in unbound)] or candidates
+
+    def _choose_pipeline_sets(self, candidates: List[str], result: BindResult,
+                              extent: Optional[Extent]) -> None:
+        """The sets whose mandatory parameters are bound or may come from the pipeline; the
+        set before any input is the default one if it is among them."""
+        default = self.meta.default_set
+        viable = [s for s in candidates if not self._missing(s, result, True)]
+        if not viable:
+            result.set_name = default if default in candidates else candidates[0]
+            self._check_mandatory(result, True, extent)     # prompts, or pwsh's error
+            viable = [result.set_name]
+        result.pipeline_sets = viable
+        result.set_name = default if default in viable else viable[0]
 
     def _missing(self, set_name: str, result: BindResult, has_input: bool) -> List[Parameter]:
         return [p for p in self.meta.parameters.values()
@@ -266,73 +295,16 @@ class Binder:
 
     # ---------------------------------------------------------------- pipeline input
     def bind_pipeline(self, result: BindResult, obj: Any, extent: Optional[Extent]) -> Dict[str, Any]:
-        """Values for this pipeline object; raises InputObjectNotBound when none fits."""
+        """Values for this pipeline object (result.current_set: the set it runs in); raises
+        InputObjectNotBound when none fits."""
         plan = result.plan
         if plan is None:
             plan = result.plan = PipelinePlan(self.meta, result)
-        if plan.any_object is not None:      # e.g. -InputObject [object]: every object fits
+        if plan.any_object is not None:
+            result.current_set = plan.any_object_set
             return {plan.any_object: obj}
-        bound: Dict[str, Any] = {}
-        for param in plan.by_value:
-            if _fits(param, obj):
-                bound[param.name] = obj
-        if not bound and isinstance(obj, PSObject):
-            for param in plan.by_property:
-                name = _property_for(param, obj)
-                if name is not None:
-                    bound[param.name] = self.convert(param, obj.get(name), extent)
-        if not bound:
-            for param in plan.by_value:
-                try:
-                    bound[param.name] = self.convert(param, obj, extent)
-                    break
-                except BindingError:
-                    continue
-        if not bound:
-            raise self.fail("The input object cannot be bound to any parameters for the command "
-                            "either because the command does not take pipeline input or the "
-                            "input and its properties do not match any of the parameters that "
-                            "take pipeline input.", "InputObjectNotBound", extent, target=obj)
-        for param in plan.mandatory:
-            if param.name not in bound:
-                raise self.fail(f"Cannot process command because of one or more missing mandatory "
-                                f"parameters: {param.name}.", "MissingMandatoryParameter", extent)
-        return bound
-
-
-class PipelinePlan:
-    """Which parameters of the resolved set can take pipeline input, worked out once."""
-
-    def __init__(self, meta: CommandMetadata, result: BindResult):
-        set_name = result.set_name
-        params = [p for p in meta.parameters.values()
-                  if p.in_set(set_name) and p.name not in result.bound]
-        self.by_value = [p for p in params if p.pipeline]
-        self.by_property = [p for p in params if p.pipeline_by_property]
-        self.mandatory = [p for p in params if p.mandatory_in(set_name)
-                          and (p.pipeline or p.pipeline_by_property)]
-        self.any_object: Optional[str] = None
-        if len(self.by_value) == 1 and not self.by_property and not validating(self.by_value[0]):
-            from msolsh.runtime.binder_support import type_name
-            if type_name(self.by_value[0]).lower() in ("object", "system.object", "psobject"):
-                self.any_object = self.by_value[0].name
-
-
-def validating(param: Parameter) -> bool:
-    return bool(param.validate_set or param.validate_range or param.not_null or param.not_null_or_empty)
-
-
-def _fits(param: Parameter, obj: Any) -> bool:
-    """By value without conversion: the object already has the parameter's type."""
-    from msolsh.runtime.binder_support import type_matches
-    return type_matches(param, obj)
-
-
-def _property_for(param: Parameter, obj: PSObject) -> Optional[str]:
-    for name in (param.name,) + param.aliases:
-        if obj.has(name):
-            return name
-    return None
+        values, result.current_set = bind_object(self, result, obj, extent)
+        return values
 
 
 def _arg_text(value: Any) -> str:

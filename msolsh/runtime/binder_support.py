@@ -98,6 +98,8 @@ def type_matches(param: Parameter, value: Any) -> bool:
 
 
 def convert_argument(binder: Any, param: Parameter, value: Any, extent: Optional[Extent]) -> Any:
+    if param.enum:
+        return convert_enum(binder, param, value, extent)
     if is_switch(param):
         return value if isinstance(value, bool) else to_bool(value)
     name = type_name(param)
@@ -122,6 +124,46 @@ def convert_argument(binder: Any, param: Parameter, value: Any, extent: Optional
                               extent, "InvalidData", "ParameterBindingArgumentTransformationException")
         raise binder.fail(f"Cannot bind parameter '{param.name}'. {inner}",
                           "CannotConvertArgumentNoMessage", extent)
+
+
+def convert_enum(binder: Any, param: Parameter, value: Any, extent: Optional[Extent]) -> Any:
+    """An enum argument as its declared name (a list of names for an enum[] parameter)."""
+    if type_name(param).endswith("[]"):
+        items = value if isinstance(value, list) else [value]
+        return [_enum_name(binder, param, item, extent) for item in items]
+    return _enum_name(binder, param, value, extent)
+
+
+def _enum_name(binder: Any, param: Parameter, value: Any, extent: Optional[Extent]) -> str:
+    names, kind = param.enum, type_name(param).rstrip("[]")
+    if value is None or isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value in param.enum_values:
+            return names[param.enum_values.index(value)]
+        shown = "null" if value is None else f'value "{to_string(value)}"'
+        raise _enum_failure(binder, param, f'Cannot convert {shown} to type "{kind}" due to '
+                            f'enumeration values that are not valid. Specify one of the following '
+                            f'enumeration values and try again. The possible enumeration values '
+                            f'are "{",".join(names)}".', extent)
+    text = to_string(value)
+    wanted = text.strip().lower()
+    matches = [name for name in names if name.lower().startswith(wanted)]
+    exact = [name for name in matches if name.lower() == wanted]
+    if exact or len(matches) == 1:
+        return (exact or matches)[0]
+    if matches:
+        reason = (f"The identifier name {text} cannot be processed because it is either too "
+                  f"similar or identical to the following enumerator names: {', '.join(matches)}. "
+                  f"Use a more specific identifier name.")
+    else:
+        reason = (f"Unable to match the identifier name {text} to a valid enumerator name. "
+                  f"Specify one of the following enumerator names and try again:\n{', '.join(names)}")
+    raise _enum_failure(binder, param, f'Cannot convert value "{text}" to type "{kind}". '
+                        f'Error: "{reason}"', extent)
+
+
+def _enum_failure(binder: Any, param: Parameter, inner: str, extent: Optional[Extent]) -> Exception:
+    return binder.fail(f"Cannot bind parameter '{param.name}'. {inner}",
+                       "CannotConvertArgumentNoMessage", extent)
 
 
 def _mandatory(param: Parameter) -> bool:

@@ -38,7 +38,18 @@ class Parameter:
     """One declared parameter. `type` is a Python class or a runtime type name understood by the
     coercion module ('string[]', 'int', 'guid', 'datetime', 'scriptblock', 'hashtable',
     'switch', 'object', ...). `set` may be one name or a tuple of names; per-set overrides of
-    mandatory/position go in `sets={'A': dict(mandatory=True, position=0)}`."""
+    mandatory/position go in `sets={'A': dict(mandatory=True, position=0)}`.
+
+    An enum-typed parameter declares its names instead of a type:
+        Parameter(enum=('Delta', 'Initial'),
+                  type_name='Microsoft.IdentityManagement.PowerShell.ObjectModel.SynchronizationPolicyType')
+    or `enum=SomeEnum` (a Python enum.Enum class; its type name is its `ps_type_name`
+    attribute, else type_name=, else the class name). The binder then matches the argument
+    case-insensitively (a unique prefix is enough, as pwsh's enum disambiguation allows; an
+    integer picks by ordinal, or by value for an Enum class), binds the name in its declared
+    spelling (a str), and fails with pwsh's 'Unable to match the identifier name ...' message.
+    `type` becomes the type name (end it with '[]' for an array of the enum); Get-Help and
+    Get-Command -Syntax show its short name, and `completion_values` offers the names."""
 
     def __init__(self, type: Any = "object", *, mandatory: bool = False,
                  position: Optional[int] = None, set: Any = ALL_SETS,
@@ -48,9 +59,15 @@ class Parameter:
                  validate_set: Sequence[str] = (), validate_range: Optional[Tuple[Any, Any]] = None,
                  not_null: bool = False, not_null_or_empty: bool = False,
                  default: Any = None, complete: Optional[Callable[..., Iterable[str]]] = None,
-                 dont_show: bool = False):
+                 dont_show: bool = False, enum: Any = None, type_name: Optional[str] = None):
         self.name = ""  # filled in by @cmdlet from the attribute name
         self.type = type
+        self.enum: Tuple[str, ...] = _enum_names(enum)
+        self.enum_values: Tuple[Any, ...] = _enum_values(enum)
+        if enum is not None:
+            self.type = type_name or getattr(enum, "ps_type_name", None) or getattr(enum, "__name__", None)
+            if not isinstance(self.type, str):
+                raise ValueError("an enum given as names needs type_name='<the .NET type name>'")
         self.aliases = tuple(aliases)
         self.help = help
         self.validate_set = tuple(validate_set)
@@ -67,6 +84,11 @@ class Parameter:
             name: dict(mandatory=mandatory, position=position) for name in names}
         for name, overrides in (sets or {}).items():
             self.sets.setdefault(name, dict(mandatory=mandatory, position=position)).update(overrides)
+
+    @property
+    def completion_values(self) -> Tuple[str, ...]:
+        """The fixed values tab completion offers: the ValidateSet, else the enum's names."""
+        return self.validate_set or self.enum
 
     @property
     def is_switch(self) -> bool:
@@ -88,6 +110,21 @@ class Parameter:
 
     def __repr__(self) -> str:
         return f"Parameter({self.name!r})"
+
+
+def _enum_names(enum: Any) -> Tuple[str, ...]:
+    if enum is None:
+        return ()
+    if isinstance(enum, type):          # an enum.Enum class: its members in declaration order
+        return tuple(member.name for member in enum)  # type: ignore[attr-defined]
+    return tuple(str(name) for name in enum)
+
+
+def _enum_values(enum: Any) -> Tuple[Any, ...]:
+    """The numeric value of each name: an Enum's own values, else the ordinals 0, 1, 2..."""
+    if isinstance(enum, type):
+        return tuple(member.value for member in enum)  # type: ignore[attr-defined]
+    return tuple(range(len(_enum_names(enum))))
 
 
 def Switch(**kwargs: Any) -> Parameter:

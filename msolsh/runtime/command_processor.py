@@ -298,6 +298,7 @@ class CmdletProcessor(CommandProcessor):
             self.write_error(None, exc.record)
             return
         cmdlet = self.cmdlet
+        cmdlet.parameter_set = self.result.current_set
         bound = cmdlet.bound
         for name, value in values.items():
             setattr(cmdlet, name, value)
@@ -313,6 +314,7 @@ class CmdletProcessor(CommandProcessor):
     def _process_one(self, name: str, obj: Any) -> None:
         """The common case: one -InputObject-like parameter takes every object as it is."""
         cmdlet = self.cmdlet
+        cmdlet.parameter_set = self.result.plan.any_object_set
         setattr(cmdlet, name, obj)
         cmdlet.bound[name] = obj
         try:
@@ -339,7 +341,8 @@ class PSCmdletView:
     def member(self, s: Any, name: str) -> Any:
         lower = name.lower()
         if lower == "parametersetname":
-            return self.processor.result.set_name
+            result = self.processor.result
+            return result.current_set or result.set_name
         if lower == "myinvocation":
             return self.processor.own.vars.get("myinvocation") or self.processor._invocation()
         if lower == "commandruntime":

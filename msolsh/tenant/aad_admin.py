@@ -1,8 +1,10 @@
 """What an Azure AD administrator does directly (the MSOnline cmdlets' side of Azure AD).
 
-Creating cloud users/groups/contacts, Set-MsolUser (with the synced-object refusal),
-Set-MsolUserPrincipalName, licences, the recycle bin (Remove-/Restore-MsolUser). Mixed into
-AzureAD, whose indexes and change log it uses. Knows nothing of the shell or the sync engine.
+Creating cloud users/groups/contacts (UPN on a verified domain only), Set-MsolUser (with the
+synced-object refusal), Set-MsolUserPrincipalName, licences and their disabled plans, ProxyCalc
+for cloud users (proxy_calc.py), the recycle bin (Remove-/Restore-MsolUser; deleting a user
+removes its licences, cmdlets.md §2.4), and Set-MsolDirSyncEnabled. Mixed into AzureAD, whose
+indexes and change log it uses. Knows nothing of the shell or the sync engine.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from datetime import timedelta
 
 from .aad_objects import AADObject
 from .errors import AzureADError
+from .proxy_calc import cloud_proxy_addresses
 
 RECYCLE_BIN_DAYS = 30
 # Properties an admin may still change in the cloud on a synced user.
@@ -18,21 +21,41 @@ CLOUD_WRITABLE = frozenset({"UsageLocation", "BlockCredential", "PasswordNeverEx
                             "AlternateMobilePhones", "PreferredDataLocation",
                             "StrongAuthenticationRequirements", "StrongAuthenticationMethods",
                             "StsRefreshTokensValidFrom", "UserType"})
-
-
+INVALID_UPN_DOMAIN = ("The domain portion of the userPrincipalName property is invalid. You must "
+                      "use one of the verified domain names in your organization.")
+INVALID_LICENSE = ("Unable to assign this license because it is invalid. Use the "
+                   "Get-MsolAccountSku cmdlet to retrieve a list of valid licenses.")
 
 
 class CloudAdministration:
     def add_cloud_user(self, user_principal_name: str, display_name: str | None = None,
                        **props) -> AADObject:
+        """New-MsolUser: the UPN must be on a verified domain and not used by another object."""
+        self._check_upn_domain(user_principal_name)
         if self.by_upn(user_principal_name):
             raise AzureADError(
                 "The user principal name is already used by another object.",
                 "PropertyAlreadyExistsException")
         prefix = user_principal_name.split("@")[0]
         props.setdefault("mail_nickname", prefix)
-        return self.insert(AADObject(object_type="User", user_principal_name=user_principal_name,
+        user = self.insert(AADObject(object_type="User", user_principal_name=user_principal_name,
                                      display_name=display_name or prefix, **props))
+        return self.recalculate_proxies(user)
+
+    def _check_upn_domain(self, upn: str) -> None:
+        if "@" not in upn or not self.is_verified(upn.rsplit("@", 1)[1]):
+            raise AzureADError(INVALID_UPN_DOMAIN, "InvalidUserPrincipalNameException")
+
+    def recalculate_proxies(self, user: AADObject) -> AADObject:
+        """ProxyCalc for a cloud-mastered user (synced users get theirs from on-premises)."""
+        if user.object_type != "User" or user.dirsync_enabled or user.is_deleted:
+            return user
+        proxies = cloud_proxy_addresses(
+            user, self.has_exchange_plan(user), self.is_verified, self.initial_domain,
+            lambda address: self.by_address(address) not in (None, user))
+        if proxies != user.proxy_addresses:
+            self.update(user, proxy_addresses=proxies)
+        return user
 
     def add_cloud_group(self, display_name: str, **props) -> AADObject:
         props.setdefault("group_type", "Security")
@@ -68,33 +91,46 @@ class CloudAdministration:
         if holder and holder is not user:
             raise AzureADError("The user principal name is already used by another object.",
                                "PropertyAlreadyExistsException")
-        suffix = new_upn.rsplit("@", 1)[-1]
-        if not self.is_verified(suffix):
-            raise AzureADError(f"The domain {suffix} is not verified for this tenant.",
-                               "DomainNotVerifiedException")
-        return self.update(user, user_principal_name=new_upn)
+        self._check_upn_domain(new_upn)
+        return self.recalculate_proxies(self.update(user, user_principal_name=new_upn))
 
     def assign_license(self, object_id, account_sku_id: str, disabled_plans=()) -> AADObject:
         user = self.find_user(object_id)
         sku = self.skus.get(account_sku_id.lower())
         if sku is None or any(l["AccountSkuId"].lower() == account_sku_id.lower()
                               for l in user.licenses):
-            raise AzureADError("Unable to assign this license because it is invalid. Use the "
-                               "Get-MsolAccountSku cmdlet to retrieve a list of valid licenses.",
-                               "InvalidLicenseException")
+            raise AzureADError(INVALID_LICENSE, "InvalidLicenseException")
         if not user.usage_location:
             raise AzureADError("You must provide a required property: Parameter name: "
                                "UsageLocation", "RequiredPropertyNotSetException")
-        lic = {"AccountSkuId": sku["AccountSkuId"], "DisabledPlans": list(disabled_plans)}
-        return self.update(user, licenses=user.licenses + [lic])
+        self._check_plans(sku, disabled_plans)
+        lic = {"AccountSkuId": sku["AccountSkuId"], "DisabledPlans": list(disabled_plans or ())}
+        return self.recalculate_proxies(self.update(user, licenses=user.licenses + [lic]))
+
+    def set_license_options(self, object_id, account_sku_id: str, disabled_plans) -> AADObject:
+        """Set-MsolUserLicense -LicenseOptions on an assigned SKU: replace its disabled plans
+        (None or empty enables every plan)."""
+        user = self.find_user(object_id)
+        key = account_sku_id.lower()
+        sku = self.skus.get(key)
+        if sku is None or not any(l["AccountSkuId"].lower() == key for l in user.licenses):
+            raise AzureADError(INVALID_LICENSE, "InvalidLicenseException")
+        self._check_plans(sku, disabled_plans)
+        licenses = [{**l, "DisabledPlans": list(disabled_plans or ())}
+                    if l["AccountSkuId"].lower() == key else l for l in user.licenses]
+        return self.recalculate_proxies(self.update(user, licenses=licenses))
+
+    @staticmethod
+    def _check_plans(sku: dict, disabled_plans) -> None:
+        known = {p.lower() for p in sku["ServicePlans"]}
+        if any(p.lower() not in known for p in disabled_plans or ()):
+            raise AzureADError(INVALID_LICENSE, "InvalidLicenseException")
 
     def remove_license(self, object_id, account_sku_id: str) -> AADObject:
         user = self.find_user(object_id)
         kept = [l for l in user.licenses if l["AccountSkuId"].lower() != account_sku_id.lower()]
         if len(kept) == len(user.licenses):
-            raise AzureADError("Unable to assign this license because it is invalid. Use the "
-                               "Get-MsolAccountSku cmdlet to retrieve a list of valid licenses.",
-                               "InvalidLicenseException")
+            raise AzureADError(INVALID_LICENSE, "InvalidLicenseException")
         return self.update(user, licenses=kept)
 
     def enabled_plans(self, user: AADObject) -> list[str]:
@@ -127,13 +163,32 @@ class CloudAdministration:
     def has_exchange_plan(self, user: AADObject) -> bool:
         return any(p.startswith("EXCHANGE_S_") for p in self.enabled_plans(user))
 
+    # ----- directory synchronization --------------------------------------------------------------
+    def set_dirsync_enabled(self, enabled: bool) -> None:
+        """Set-MsolDirSyncEnabled. Off: every synced object becomes a cloud object at once (the
+        real switch takes up to 72 hours) and keeps its ImmutableId, so that after turning it
+        back on the next export hard-matches it again (InvalidHardMatch while
+        BlockCloudObjectTakeoverThroughHardMatch is on)."""
+        self.company["DirectorySynchronizationEnabled"] = bool(enabled)
+        if enabled:
+            return
+        for obj in [o for o in self.objects.values() if o.dirsync_enabled]:
+            self.update(obj, dirsync_enabled=False)
+
+    @property
+    def dirsync_enabled(self) -> bool:
+        return bool(self.company.get("DirectorySynchronizationEnabled", True))
+
     # ----- deletion, recycle bin, restore ------------------------------------------------------
     def soft_delete(self, obj: AADObject) -> None:
-        """Users go to the recycle bin for 30 days; groups and contacts are gone at once."""
+        """Users go to the recycle bin for 30 days, without their licences (Remove-MsolUser
+        "deletes the user, their licenses, and any other associated data"); groups and
+        contacts are gone at once."""
         if obj.object_type != "User":
             self.purge(obj)
             return
-        self.update(obj, soft_deletion_timestamp=self.clock.now, dirsync_enabled=False)
+        self.update(obj, soft_deletion_timestamp=self.clock.now, dirsync_enabled=False,
+                    licenses=[])
         self.clock.schedule(self.clock.now + timedelta(days=RECYCLE_BIN_DAYS),
                             "recycle-bin-purge", obj.object_id)
 

@@ -28,6 +28,9 @@ USER_FIELDS = {"displayName": "display_name", "givenName": "first_name", "surnam
                "department": "department", "title": "title", "telephoneNumber": "phone_number",
                "mobile": "mobile_phone", "physicalDeliveryOfficeName": "office",
                "postalCode": "postal_code", "streetAddress": "street_address", "mail": "mail"}
+# MsolUser properties without a record field of their own (kept in AADObject.extra, where
+# Set-MsolUser puts them too)
+EXTRA_FIELDS = {"facsimileTelephoneNumber": "Fax"}
 HARD_MATCH_BLOCKED = ("Another cloud created object with the same source anchor already exists "
                       "in Azure Active Directory")
 FEDERATED_CHANGE = ("Unable to update this object in Azure Active Directory, because the "
@@ -60,6 +63,8 @@ class Provisioner:
         target = self.aad.get(object_id) if object_id else None
         if target is None:
             target = self._match(kind, attrs)
+        elif not target.dirsync_enabled and not target.is_deleted:
+            self._take_over(target)  # cloud-mastered since (dir sync was switched off)
         changes, errors = self._changes(kind, attrs, target)
         if target is None:
             obj = AADObject(object_type=kind, **changes)
@@ -92,6 +97,10 @@ class Provisioner:
         if self.features["BlockSoftMatch"] or (kind == "Group" and not attrs.get("mailEnabled")):
             return None
         return self._soft_match(kind, attrs)
+
+    def _take_over(self, target: AADObject) -> None:
+        if self.features["BlockCloudObjectTakeoverThroughHardMatch"]:
+            raise ExportError("InvalidHardMatch", HARD_MATCH_BLOCKED)
 
     def _soft_match(self, kind: str, attrs: dict) -> AADObject | None:
         smtp = primary_smtp(attrs.get("proxyAddresses"))
@@ -159,6 +168,10 @@ class Provisioner:
 
     def _user_changes(self, attrs: dict, target, errors: list) -> dict:
         changes = {field: attrs.get(name) for name, field in USER_FIELDS.items()}
+        extra = {k: v for k, v in (target.extra if target else {}).items()
+                 if k not in EXTRA_FIELDS.values()}
+        extra.update({prop: attrs[name] for name, prop in EXTRA_FIELDS.items() if attrs.get(name)})
+        changes["extra"] = extra
         changes["block_credential"] = attrs.get("accountEnabled") is False
         if attrs.get("usageLocation"):
             changes["usage_location"] = attrs["usageLocation"]

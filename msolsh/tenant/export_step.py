@@ -33,6 +33,11 @@ class AADExport:
         pending = [self.cs.objects[i] for i in self.cs.pending_exports if i in self.cs.objects]
         deletes = [o for o in pending if o.pending_export == "Delete"]
         cfg = self.e.config
+        if pending and not self.e.aad.dirsync_enabled:
+            # Azure AD refuses exports while directory synchronization is off (a documented
+            # simplification: the connector stops and exports nothing)
+            self.step.escalate("stopped-extension-dll-exception")
+            return
         if cfg.deletion_threshold_enabled and len(deletes) > cfg.deletion_threshold:
             self.step.escalate("stopped-deletion-threshold-exceeded")
             self.e.log_event(116, "Warning", EVENT_116.format(

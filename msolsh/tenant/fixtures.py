@@ -66,7 +66,7 @@ def load_document(text: str, filename: str = "<fixture>") -> dict:
 def save_tenant(tenant, path) -> None:
     """Write the tenant's whole state (every stage, run history, clock) as YAML, atomically:
     a failed write leaves the previous file untouched."""
-    with gc_paused():  # ~40% faster at 100,000 users (see gc_pause.py)
+    with gc_paused():
         snapshot = tenant.snapshot()
         write_atomically(os.fspath(path), lambda stream: dump_state(snapshot, stream))
 

@@ -154,6 +154,10 @@ class ForwardSync:
         migrated = bool(mailbox_guid) and rrt & MIGRATED
         on_prem = bool(mailbox_guid) and not migrated
         has_mailbox = r is not None and r.is_mailbox and r.when_soft_deleted is None
+        if r is not None and r.is_mailbox and r.when_soft_deleted is not None:
+            # a restored user reconnects its soft-deleted mailbox (cmdlets.md §4.1); deleting
+            # took its licences, so it is in the 30-day licence grace until relicensed
+            return self._mailbox(r, r.recipient_type_details, r.exchange_guid, archive_guid)
         if has_mailbox and r.disabled_at is None:
             if licensed or resource or migrated:
                 return self._mailbox(r, r.recipient_type_details, r.exchange_guid, archive_guid)

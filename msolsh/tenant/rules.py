@@ -15,8 +15,9 @@ CLOUD_FILTER_MASK = 0x21C07000
 ROLE_GROUP_BIT = 0x40000000
 LINKED_MAILBOX = 2
 TRIMMED = ("givenName", "sn", "mail", "department", "title", "company", "l", "st", "c", "co",
-           "telephoneNumber", "mobile", "physicalDeliveryOfficeName", "postalCode",
-           "streetAddress", "employeeID", "description", "usageLocation", "msExchUsageLocation")
+           "telephoneNumber", "mobile", "facsimileTelephoneNumber", "physicalDeliveryOfficeName",
+           "postalCode", "streetAddress", "employeeID", "description", "usageLocation",
+           "msExchUsageLocation")
 EXCHANGE = ("mailNickname", "legacyExchangeDN", "msExchMailboxGuid", "msExchArchiveGUID",
             "msExchArchiveName", "msExchRecipientTypeDetails", "msExchRecipientDisplayType",
             "msExchRemoteRecipientType", "msExchHideFromAddressLists", "targetAddress",
@@ -211,7 +212,8 @@ USER_OUT = {"accountEnabled": "accountEnabled", "cn": "commonName", "displayName
             "domainNetBios": "netBiosName", "usageLocation": "usageLocation",
             "department": "department", "title": "title", "l": "city", "st": "state",
             "co": "country", "c": "countryLetterCode", "telephoneNumber": "telephoneNumber",
-            "mobile": "mobile", "physicalDeliveryOfficeName": "physicalDeliveryOfficeName",
+            "mobile": "mobile", "facsimileTelephoneNumber": "facsimileTelephoneNumber",
+            "physicalDeliveryOfficeName": "physicalDeliveryOfficeName",
             "postalCode": "postalCode", "streetAddress": "streetAddress",
             "company": "company", "description": "description"}
 GROUP_OUT = {"displayName": "displayName", "cn": "commonName", "mail": "mail",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .aad_provisioning import Provisioner
 from .errors import SyncEngineError
+from .gc_pause import gc_paused
 from .export_step import AADExport, ADExport
 from .import_step import AADImport, ADImport
 from .records import plain_copy
@@ -51,7 +52,8 @@ class SyncEngine:
         start = self._cursor or self.clock.now
         step = StepRun(profile)
         try:
-            self._execute(cs, profile, step)
+            with gc_paused():  # per-object cost must not grow with the tenant (gc_pause.py)
+                self._execute(cs, profile, step)
         except ErrorLimitReached:
             pass  # the step result already says stopped-error-limit
         run = build_run(cs, profile, step, self.ids.guid(), self.ids.guid(), start)
@@ -102,7 +104,9 @@ class SyncEngine:
                                   "values are Unspecified, Delta, Initial.")
         self._cursor = self.clock.now
         try:
-            runs = [self.run_profile(name, profile) for name, profile in self.cycle_plan(policy)]
+            with gc_paused():
+                runs = [self.run_profile(name, profile)
+                        for name, profile in self.cycle_plan(policy)]
         finally:
             self._cursor = None
         self.config.connector_overrides.clear()

@@ -68,6 +68,7 @@ from .connector_space import AAD_CONNECTOR_ID, ConnectorSpace
 from .directory import Directory
 from .exchange import ExchangeOnline
 from .forward_sync import ForwardSync
+from .gc_pause import gc_paused
 from .ids import IdGenerator
 from .metaverse import Metaverse
 from .scheduler import Scheduler
@@ -129,6 +130,10 @@ class Tenant:
 
     # ----- snapshot / restore ----------------------------------------------------------------------
     def snapshot(self) -> dict:
+        with gc_paused():  # bulk allocation without cycles (gc_pause.py)
+            return self._snapshot()
+
+    def _snapshot(self) -> dict:
         return {  # every store's to_data() already returns fresh plain data
             "version": SNAPSHOT_VERSION, "ids": self.ids.to_data(), "clock": self.clock.to_data(),
             "directory": self.directory.to_data(), "config": self.config.to_data(),
@@ -139,6 +144,11 @@ class Tenant:
 
     @classmethod
     def restore(cls, data: dict) -> "Tenant":
+        with gc_paused():
+            return cls._restore(data)
+
+    @classmethod
+    def _restore(cls, data: dict) -> "Tenant":
         if data.get("version") != SNAPSHOT_VERSION:
             raise ValueError(f"unsupported tenant snapshot version {data.get('version')!r}")
         t = cls.__new__(cls)

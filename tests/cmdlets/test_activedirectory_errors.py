@@ -32,9 +32,9 @@ CASES = [
     (f"Rename-ADObject '{NOBODY}' -NewName y", "Directory object not found",
      f"ObjectNotFound: ({NOBODY}:ADObject) [Rename-ADObject], ADIdentityNotFoundException",
      f"{NF},{NS}.Commands.RenameADObject"),
-    ("Restore-ADObject 2b796f40-bc4e-4e3d-9c22-4c92267f6576",
-     f"Cannot find an object with identity: '2b796f40-bc4e-4e3d-9c22-4c92267f6576' {UNDER}",
-     "ObjectNotFound: (2b796f40-bc4e-4e3d-9c22-4c92267f6576:ADObject) [Restore-ADObject], "
+    ("Restore-ADObject 11111111-2222-4333-8444-555555555555",
+     f"Cannot find an object with identity: '11111111-2222-4333-8444-555555555555' {UNDER}",
+     "ObjectNotFound: (11111111-2222-4333-8444-555555555555:ADObject) [Restore-ADObject], "
      "ADIdentityNotFoundException", f"{NF},{NS}.Commands.RestoreADObject"),
     ("Enable-ADAccount nobody", f"Cannot find an object with identity: 'nobody' {UNDER}",
      "ObjectNotFound: (nobody:ADAccount) [Enable-ADAccount], ADIdentityNotFoundException",
@@ -54,6 +54,10 @@ CASES = [
     ("Get-ADUser -Filter * -SearchBase 'OU=Nope,DC=contoso,DC=com'", "Directory object not found",
      "ObjectNotFound: (OU=Nope,DC=contoso,DC=com:ADUser) [Get-ADUser], ADIdentityNotFoundException",
      f"{NF},{NS}.Commands.GetADUser"),
+    ("Get-ADUser -Filter { Name -eq $nope }",
+     "Variable: 'nope' found in expression: $nope is not defined.",
+     "InvalidArgument: (:) [Get-ADUser], ArgumentException",
+     f"ActiveDirectoryCmdlet:System.ArgumentException,{NS}.Commands.GetADUser"),
     ("Get-ADUser -LDAPFilter '(&(sn=Bowen)'", "The search filter cannot be recognized",
      "NotSpecified: (:) [Get-ADUser], ADException", f"ActiveDirectoryServer:8254,{NS}.Commands.GetADUser"),
 ]

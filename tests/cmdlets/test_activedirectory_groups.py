@@ -9,11 +9,11 @@ GroupCategory     : Security
 GroupScope        : Global
 Name              : SG-Sales
 ObjectClass       : group
-ObjectGUID        : 4dbbf290-bca5-4160-935a-dd8e6e85c175
+ObjectGUID        : {g.guid}
 SamAccountName    : SG-Sales
-SID               : S-1-5-21-2680802159-918306450-2092374677-1182
+SID               : {g.attrs[objectSid]}
 
-"""
+""".format(g=shell.tenant.directory.get("SG-Sales"))
 
 
 def test_get_adgroup_not_found(shell):
@@ -38,11 +38,11 @@ distinguishedName : CN=Alex
                     Wilber,OU=Sales,OU=Users,OU=Contoso,DC=contoso,DC=com
 name              : Alex Wilber
 objectClass       : user
-objectGUID        : a6a8a765-630d-40a7-ba93-9f7ba6ab563c
+objectGUID        : {u.guid}
 SamAccountName    : alex.wilber
-SID               : S-1-5-21-2680802159-918306450-2092374677-1107
+SID               : {u.attrs[objectSid]}
 
-"""
+""".format(u=shell.tenant.directory.get("alex.wilber"))
 
 
 def test_recursive_members_are_users_only_and_unique(shell):

@@ -4,28 +4,30 @@ CONTACTS = "OU=Contacts,OU=Contoso,DC=contoso,DC=com"
 
 
 def test_deleted_object_list_shows_deleted_and_mangled_dn(shell):
+    guid = shell.tenant.directory.get("pat.kowalczyk").guid
     shell.run("Remove-ADUser pat.kowalczyk -Confirm:$false")
     assert shell.run("Get-ADObject -Filter \"samAccountName -eq 'pat.kowalczyk'\" -IncludeDeletedObjects") == """
 Deleted           : True
 DistinguishedName : CN=Pat
-                    Kowalczyk\\0ADEL:a9318608-9f6f-434b-9104-2fc78e1b65c1,CN=Del
+                    Kowalczyk\\0ADEL:{0},CN=Del
                     eted Objects,DC=contoso,DC=com
 Name              : Pat Kowalczyk
-                    DEL:a9318608-9f6f-434b-9104-2fc78e1b65c1
+                    DEL:{0}
 ObjectClass       : user
-ObjectGUID        : a9318608-9f6f-434b-9104-2fc78e1b65c1
+ObjectGUID        : {0}
 
-"""
+""".format(guid)
     assert shell.run("@(Get-ADObject -Filter \"samAccountName -eq 'pat.kowalczyk'\").Count") == "0\n"
 
 
 def test_restore_adobject_returns_to_last_known_parent_with_same_guid(shell):
+    guid = shell.tenant.directory.get("pat.kowalczyk").guid
     shell.run("Remove-ADUser pat.kowalczyk -Confirm:$false")
-    out = shell.run("Restore-ADObject a9318608-9f6f-434b-9104-2fc78e1b65c1 -PassThru | "
+    out = shell.run(f"Restore-ADObject {guid} -PassThru | "
                     "Format-List DistinguishedName,ObjectGUID")
     assert out == ("\nDistinguishedName : CN=Pat Kowalczyk,OU=Disabled\n"
                    "                    Users,OU=Contoso,DC=contoso,DC=com\n"
-                   "ObjectGUID        : a9318608-9f6f-434b-9104-2fc78e1b65c1\n\n")
+                   f"ObjectGUID        : {guid}\n\n")
 
 
 def test_adobject_identity_is_dn_or_guid_not_sam(shell):
@@ -47,9 +49,9 @@ DistinguishedName : CN=Northwind
 mail              : support@northwindtraders.com
 Name              : Northwind Support
 ObjectClass       : contact
-ObjectGUID        : 6b4dee9c-0a47-4ed6-a531-fd2ebb688c95
+ObjectGUID        : {0}
 
-"""
+""".format(shell.tenant.directory.get(f"CN=Northwind Support,{CONTACTS}").guid)
     shell.run(f"New-ADObject -Type contact -Name 'Fabrikam Sales' -Path '{CONTACTS}' "
               "-OtherAttributes @{mail='sales@fabrikam.net'; proxyAddresses='SMTP:sales@fabrikam.net'}")
     contact = shell.tenant.directory.get(f"CN=Fabrikam Sales,{CONTACTS}")
@@ -87,16 +89,16 @@ def test_get_organizational_unit_default_list(shell):
 City                     :
 Country                  :
 DistinguishedName        : OU=HR,OU=Users,OU=Contoso,DC=contoso,DC=com
-LinkedGroupPolicyObjects : {}
+LinkedGroupPolicyObjects : {{}}
 ManagedBy                :
 Name                     : HR
 ObjectClass              : organizationalUnit
-ObjectGUID               : dab67095-5ec1-47cb-8658-fe956610cb84
+ObjectGUID               : {0}
 PostalCode               :
 State                    :
 StreetAddress            :
 
-"""
+""".format(shell.tenant.directory.get("OU=HR,OU=Users,OU=Contoso,DC=contoso,DC=com").guid)
 
 
 def test_onelevel_scope_and_new_ou(shell):
@@ -146,3 +148,12 @@ def test_get_addomain_property_order(shell):
         "LostAndFoundContainer,ManagedBy,Name,NetBIOSName,ObjectClass,ObjectGUID,ParentDomain,"
         "PDCEmulator,PublicKeyRequiredPasswordRolling,QuotasContainer,ReadOnlyReplicaDirectoryServers,"
         "ReplicaDirectoryServers,RIDMaster,SubordinateReferences,SystemsContainer,UsersContainer\n")
+
+
+def test_moving_an_ou_into_its_own_subtree_is_refused(shell):
+    ou = "OU=HR,OU=Users,OU=Contoso,DC=contoso,DC=com"
+    out = shell.run(f"Move-ADObject '{ou}' -TargetPath '{ou}'")
+    assert out.startswith("Move-ADObject : Illegal modify operation. Some aspect of the modification "
+                          "is not permitted.\n")
+    assert f"ActiveDirectoryServer:8311,{NS}.Commands.MoveADObject" in out
+    assert shell.tenant.directory.find(ou) is not None

@@ -40,7 +40,8 @@ def test_recycle_bin_restore_keeps_the_anchor_and_hard_matches(shell):
     shell.run("Get-ADObject -Filter \"samAccountName -eq 'megan.bowen'\" -IncludeDeletedObjects | "
               "Restore-ADObject; " + SYNC)
     assert shell.run("(Get-MsolUser -UserPrincipalName megan.bowen@contoso.com).ImmutableId") == anchor
-    assert shell.run("(Get-ADUser megan.bowen).ObjectGUID.Guid") == "2b796f40-bc4e-4e3d-9c22-4c92267f6576\n"
+    guid = shell.tenant.directory.get("megan.bowen").guid
+    assert shell.run("(Get-ADUser megan.bowen).ObjectGUID.Guid") == guid + "\n"
 
 
 def test_new_user_in_a_synced_ou_appears_in_azure_ad(shell):
@@ -53,3 +54,13 @@ def test_new_user_in_a_synced_ou_appears_in_azure_ad(shell):
 def test_disabled_account_blocks_sign_in_after_sync(shell):
     shell.run("Disable-ADAccount alex.wilber; " + SYNC)
     assert shell.run("(Get-MsolUser -UserPrincipalName alex.wilber@contoso.com).BlockCredential") == "True\n"
+
+
+def test_kb4053483_archive_guid_written_with_ad_tools_reaches_exchange_online(shell):
+    # The KB's own command, attribute name in its lower-case spelling
+    shell.run('[guid]$guid = "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d"; Get-ADUser nestor.wilke | '
+              'Set-ADUser -Replace @{msExchArchiveguid=$guid.tobytearray()}')
+    assert "msExchArchiveGUID" in shell.tenant.directory.get("nestor.wilke").attrs
+    assert shell.run('"$((Get-Mailbox nestor.wilke).ArchiveGuid)"') == "00000000-0000-0000-0000-000000000000\n"
+    shell.run(SYNC)
+    assert shell.run('"$((Get-Mailbox nestor.wilke).ArchiveGuid)"') == "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d\n"

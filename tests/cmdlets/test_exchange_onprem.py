@@ -137,3 +137,24 @@ def test_enable_sync_license_then_stamp_the_cloud_exchange_guid(shell):
     assert shell.run("(Get-RemoteMailbox harper.evans).ExchangeGuid.Guid") == cloud + "\n"
     assert shell.run("[guid](Get-ADUser harper.evans -Properties msExchMailboxGuid).msExchMailboxGuid") \
         .endswith(cloud + "\n\n")
+
+
+def test_result_size_must_be_a_number_or_unlimited(shell):
+    out = shell.run("Get-RemoteMailbox -ResultSize abc")
+    assert out.startswith("Get-RemoteMailbox : Cannot bind parameter 'ResultSize'. Cannot convert value "
+                          "\"abc\" to type \"Microsoft.Exchange.Data.Unlimited`1[System.UInt32]\".")
+    assert f"CannotConvertArgumentNoMessage,{TASKS}.GetRemoteMailbox\n" in out
+
+
+def test_completer_answers_remote_mailbox_aliases(shell):
+    from msolsh.runtime.cmdlet import REGISTRY
+    complete = REGISTRY.get("Set-RemoteMailbox").parameters["Identity"].complete
+    assert complete(shell.session, "conf") == []          # rooms have their own aliases
+    assert complete(shell.session, "ME") == ["megan.bowen"]
+
+
+def test_pipeline_from_get_remotemailbox_and_get_aduser(shell):
+    shell.run("Get-RemoteMailbox megan.bowen | Set-RemoteMailbox -DisplayName 'Megan B.'")
+    assert attrs(shell, "megan.bowen")["displayName"] == "Megan B."
+    assert shell.run("Get-ADUser harper.evans | Enable-RemoteMailbox | ForEach-Object Identity") == (
+        "contoso.com/Contoso/Users/Support/Harper Evans\n")

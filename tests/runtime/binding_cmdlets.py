@@ -76,6 +76,53 @@ class GetNeed(Cmdlet):
         yield f"need {self.Name}"
 
 
+POLICY_TYPE = "Microsoft.IdentityManagement.PowerShell.ObjectModel.SynchronizationPolicyType"
+
+
+@_cmdlet("Start-Cycle")
+class StartCycle(Cmdlet):
+    """Has an enum-typed parameter, declared by its names."""
+    PolicyType = Parameter(enum=("Unspecified", "Delta", "Initial"), type_name=POLICY_TYPE,
+                           position=0)
+
+    def process(self):
+        yield f"policy {self.PolicyType}"
+
+
+@_cmdlet("Get-Widget", default_set="List")
+class GetWidget(Cmdlet):
+    """Three sets, as Get-MsolUser has: the default takes no pipeline input; the others take
+    their key by property name (ById first, as ObjectId is declared first)."""
+    Id = Parameter(int, set="ById", mandatory=True, pipeline_by_property=True)
+    Name = Parameter(str, set="ByName", mandatory=True, pipeline_by_property=True)
+    All = Switch(set="List")
+
+    def process(self):
+        yield f"{self.parameter_set} id={self.Id} name={self.Name}"
+
+
+@_cmdlet("Set-Widget", default_set="Filter")
+class SetWidget(Cmdlet):
+    """As Get-ADUser: the default set's mandatory -Filter cannot come from the pipeline, so
+    piped input binds -Identity in the other set."""
+    Filter = Parameter(str, set="Filter", mandatory=True)
+    Identity = Parameter("object", set="Identity", mandatory=True, position=0, pipeline=True)
+    Note = Parameter(str)
+
+    def process(self):
+        yield f"{self.parameter_set} {self.Identity} {self.Note}"
+
+
+@_cmdlet("Add-Pair")
+class AddPair(Cmdlet):
+    """Two mandatory parameters that both come by property name."""
+    Left = Parameter(str, mandatory=True, pipeline_by_property=True)
+    Right = Parameter(str, mandatory=True, pipeline_by_property=True)
+
+    def process(self):
+        yield f"{self.Left}+{self.Right}"
+
+
 def make_session(answers=()) -> Session:
     session = Session(host=MemoryHost(answers=answers))
     registry = CmdletRegistry()

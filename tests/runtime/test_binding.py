@@ -142,3 +142,118 @@ def test_stop_upstream_only_stops_its_own_pipeline() -> None:
 def test_error_action_stop_is_terminating_and_uncaught_stops_the_script() -> None:
     out = run("'bad' | Test-Fail -ErrorAction Stop; 'not reached'")
     assert "not reached" not in out.splitlines() and out.startswith("Test-Fail : Thing 'bad' is bad.")
+
+
+# ---------------------------------------------------------------- pipeline input in any set
+
+PIPELINE_SETS = [
+    # the default set takes no input: the object binds by property name in another set, the
+    # first declared parameter winning (as ObjectId does for Get-MsolUser -All | Get-MsolUser)
+    ("[pscustomobject]@{ Id = 5; Name = 'x' } | Get-Widget", "ById id=5 name=None\n"),
+    ("[pscustomobject]@{ Name = 'x' } | Get-Widget", "ByName id=None name=x\n"),
+    ("[pscustomobject]@{ Id = 1 }, [pscustomobject]@{ Name = 'y' } | Get-Widget",
+     "ById id=1 name=None\nByName id=None name=y\n"),
+    ("Get-Widget", "List id=None name=None\n"),
+    # the default set's mandatory -Filter cannot come from the pipeline (Get-ADUser | Set-ADUser)
+    ("'a', 'b' | Set-Widget -Note n", "Identity a n\nIdentity b n\n"),
+    ("[pscustomobject]@{ Left = 1; Right = 2 } | Add-Pair", "1+2\n"),
+]
+
+
+@pytest.mark.parametrize("text, expected", PIPELINE_SETS)
+def test_pipeline_binds_in_any_parameter_set(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+def test_pipeline_parameter_set_name_in_an_advanced_function() -> None:
+    text = ("function Get-Key { [CmdletBinding(DefaultParameterSetName = 'List')] param("
+            "[Parameter(ParameterSetName = 'ById', Mandatory, ValueFromPipelineByPropertyName)][int]$Id,"
+            "[Parameter(ParameterSetName = 'List')][switch]$All)"
+            " process { \"$($PSCmdlet.ParameterSetName) $Id\" } }\n"
+            "[pscustomobject]@{ Id = 3 } | Get-Key; Get-Key")
+    assert run(text) == "ById 3\nList 0\n"
+
+
+def test_input_missing_a_mandatory_property_names_it() -> None:
+    text = "[pscustomobject]@{Left=1} | Add-Pair"
+    assert run(text) == error(
+        "Add-Pair", "The input object cannot be bound because it did not contain the information "
+        "required to bind all mandatory parameters:  Right", 29, 8,
+        "InvalidArgument: (@{Left=1}:PSCustomObject) [Add-Pair], ParameterBindingException",
+        "InputObjectMissingMandatory,Microsoft.PowerShell.Commands.AddPairCommand", text)
+
+
+def test_input_fitting_no_set_is_not_bound() -> None:
+    text = "5 | Get-Widget"
+    assert run(text) == error(
+        "Get-Widget", "The input object cannot be bound to any parameters for the command either "
+        "because the command does not take pipeline input or the input and its properties do not "
+        "match any of the parameters that take pipeline input.", 5, 10,
+        "InvalidArgument: (5:Int32) [Get-Widget], ParameterBindingException",
+        "InputObjectNotBound,Microsoft.PowerShell.Commands.GetWidgetCommand", text)
+
+
+# ---------------------------------------------------------------- enum-typed parameters
+
+POLICY = "Microsoft.IdentityManagement.PowerShell.ObjectModel.SynchronizationPolicyType"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Start-Cycle delta", "policy Delta\n"),                  # any case, declared spelling
+    ("Start-Cycle -PolicyType INITIAL", "policy Initial\n"),
+    ("Start-Cycle ini", "policy Initial\n"),                  # a unique prefix is enough
+    ("Start-Cycle 1", "policy Delta\n"),                      # an ordinal
+    ("'Delta' | ForEach-Object { Start-Cycle $_ }", "policy Delta\n"),
+])
+def test_enum_parameter_binds_the_declared_name(text: str, expected: str) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text, column, length, reason", [
+    ("Start-Cycle Foo", 13, 3, f'Cannot convert value "Foo" to type "{POLICY}". Error: "Unable to '
+     f'match the identifier name Foo to a valid enumerator name. Specify one of the following '
+     f'enumerator names and try again:\nUnspecified, Delta, Initial"'),
+    ("Start-Cycle ''", 13, 2, f'Cannot convert value "" to type "{POLICY}". Error: "The identifier '
+     f'name  cannot be processed because it is either too similar or identical to the following '
+     f'enumerator names: Unspecified, Delta, Initial. Use a more specific identifier name."'),
+    ("Start-Cycle 7", 13, 1, f'Cannot convert value "7" to type "{POLICY}" due to enumeration '
+     f'values that are not valid. Specify one of the following enumeration values and try again. '
+     f'The possible enumeration values are "Unspecified,Delta,Initial".'),
+])
+def test_enum_parameter_rejects_other_values(text, column, length, reason) -> None:
+    assert run(text) == error(
+        "Start-Cycle", f"Cannot bind parameter 'PolicyType'. {reason}", column, length,
+        "InvalidArgument: (:) [Start-Cycle], ParameterBindingException",
+        "CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.StartCycleCommand", text)
+
+
+def test_enum_parameter_shows_its_short_type_name() -> None:
+    assert run("Get-Command Start-Cycle -Syntax") == (
+        "\nStart-Cycle [[-PolicyType] <SynchronizationPolicyType>] [<CommonParameters>]\n\n")
+    assert "Start-Cycle [[-PolicyType] <SynchronizationPolicyType>]" in run("Get-Help Start-Cycle")
+    assert run("Start-Cycle -PolicyType") == error(
+        "Start-Cycle", f"Missing an argument for parameter 'PolicyType'. Specify a parameter of "
+        f"type '{POLICY}' and try again.", 13, 11,
+        "InvalidArgument: (:) [Start-Cycle], ParameterBindingException",
+        "MissingArgument,Microsoft.PowerShell.Commands.StartCycleCommand", "Start-Cycle -PolicyType")
+
+
+def test_enum_names_are_offered_to_tab_completion() -> None:
+    import enum
+    from binding_cmdlets import StartCycle
+    from msolsh.runtime.cmdlet import Parameter
+    assert StartCycle.parameters["PolicyType"].completion_values == ("Unspecified", "Delta", "Initial")
+
+    class Colour(enum.Enum):
+        Red = 4
+        Blue = 9
+    param = Parameter(enum=Colour)
+    assert (param.completion_values, param.type, param.enum_values) == (("Red", "Blue"), "Colour", (4, 9))
+    from prompt_toolkit.completion import CompleteEvent
+    from prompt_toolkit.document import Document
+    from msolsh.repl.completer import MsolshCompleter
+    from binding_cmdlets import make_session
+    text = "Start-Cycle -PolicyType "
+    found = [c.text for c in MsolshCompleter(make_session()).get_completions(
+        Document(text, len(text)), CompleteEvent())]
+    assert found == ["Unspecified", "Delta", "Initial"]

@@ -369,8 +369,9 @@ def test_a_mailbox_always_has_a_primary_address_and_a_plain_user_none(tenant):
     tenant.aad.assign_license(amy.object_id, SKU)
     tenant.advance(FORWARD_SYNC_DELAY)
     mbx = tenant.exchange.get("amy")
-    assert (mbx.email_addresses, mbx.primary_smtp_address) == (["SMTP:amy@contoso.com"],
-                                                               "amy@contoso.com")
+    # ProxyCalc: the UPN as primary address and the MOERA (proxy_calc.py)
+    assert (mbx.email_addresses, mbx.primary_smtp_address) == (
+        ["SMTP:amy@contoso.com", "smtp:amy@contoso.onmicrosoft.com"], "amy@contoso.com")
     ben = tenant.exchange.get("ben@contoso.com")
     assert (ben.recipient_type_details, ben.email_addresses) == ("User", [])
 
