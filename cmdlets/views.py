@@ -9,6 +9,9 @@ from msolsh.runtime.formatting.views import Column, register_view  # noqa: F401
 # The real module ships no views for ADUser/ADGroup/ADObject/ADOrganizationalUnit/ADPrincipal/
 # ADDomain/ADForest: records show every property (alphabetical, as the module orders them), as
 # a list when there are more than four. Registering fixed columns here would hide -Properties.
+# ADEntity objects carry hidden members (PropertyNames, PropertyCount...) that push even a
+# four-property ADObject past pwsh's table limit, so every AD record shows as a list.
+register_view("Microsoft.ActiveDirectory.Management.ADEntity", "list")
 # ==== end ActiveDirectory ====
 
 # ==== ExchangeOnPremises ====

@@ -209,7 +209,7 @@ class WriteProgress(Cmdlet):
         host.write("\r" + line[:width].ljust(width))
 
 
-# ====================================================================== host input, time
+# ====================================================================== host input
 
 @cmdlet("Read-Host", module=UTILITY, output_type="System.String")
 class ReadHost(Cmdlet):

@@ -1,8 +1,8 @@
 """ProxyCalc for cloud-only users: the proxy addresses Azure AD gives a user it masters.
 
 Follows sync-engine.md §3.5 and §11 in the simplest documented form:
-  * a cloud user with `mail`, or with an enabled Exchange Online plan, gets a primary
-    `SMTP:` address: its `mail` when set, else its UPN (only on a verified domain);
+  * a cloud user with `mail` gets it as its primary `SMTP:` address; one with an enabled
+    Exchange Online plan gets its `mail`, else its UPN, as primary (verified domains only);
   * a user with an Exchange plan also gets its MOERA, `smtp:<mailNickname>@<initial domain>`
     (Microsoft Online Email Routing Address, e.g. ann@contoso.onmicrosoft.com);
   * a changed UPN is added as a secondary `smtp:` address; existing addresses stay, except
@@ -26,8 +26,8 @@ def cloud_proxy_addresses(user, mailbox_plan: bool, is_verified, initial_domain:
     if not (mailbox_plan or user.mail):
         return proxies
     lowered = {p.split(":", 1)[-1].lower() for p in proxies if p.lower().startswith("smtp:")}
-    wanted = [a for a in (user.mail, user.user_principal_name) if a and "@" in a
-              and is_verified(_domain(a))]
+    candidates = (user.mail, user.user_principal_name) if mailbox_plan else (user.mail,)
+    wanted = [a for a in candidates if a and "@" in a and is_verified(_domain(a))]
     if mailbox_plan and user.mail_nickname:
         wanted.append(f"{user.mail_nickname}@{initial_domain}")
     has_primary = any(p.startswith("SMTP:") for p in proxies)

@@ -26,7 +26,8 @@ STEP_TYPES = {"Full Import": ("full-import", IMPORT_COUNTERS),
               "Export": ("export", EXPORT_COUNTERS)}
 SEVERITY = ["success", "completed-no-objects", "completed-warnings", "completed-transient-objects",
             "completed-discovery-errors", "completed-sync-errors", "completed-export-errors",
-            "stopped-deletion-threshold-exceeded", "stopped-error-limit"]
+            "stopped-extension-dll-exception", "stopped-deletion-threshold-exceeded",
+            "stopped-error-limit"]
 ERROR_LIMIT = 5000
 # Simulated cost of one object in a step: only used to give runs an EndDate.
 SECONDS_PER_OBJECT = 0.002

@@ -249,3 +249,9 @@ def test_list_group_by_headers():
                       group_by=parse_specs("Dept")[0])
     assert render_objects(rows, 79, options) == ("\n   Dept: IT\n\nName : Ada\n\nName : Cy\n"
                                                  "\n   Dept: HR\n\nName : bob\n\n")
+
+
+def test_a_list_view_without_columns_lists_every_property_even_for_few_properties():
+    register_view("Test.AlwaysList", "list")
+    record = PSObject([("Name", "a"), ("Count", 2)], ["Test.AlwaysList", "System.Object"])
+    assert out_default([record], None) == "\nName  : a\nCount : 2\n\n"

@@ -177,6 +177,10 @@ def _record_plan(item: Any, options: Options) -> Optional[Plan]:
     view = views.find_view(names, options.kind)
     if view is None and not isinstance(item, PSObject) and options.specs is None:
         return Plan("line", ("line",))
+    if view is not None and view.kind == "list" and not view.columns:
+        # A list view without columns lists every property (objects whose .NET type always
+        # formats as a list, whatever their property count).
+        return Plan("list", ("list",), (), *_group(options))
     if view is not None:
         group = _group(options) if options.group_by is not None else (view.group_by,
                                                                      view.group_label)
@@ -279,7 +283,7 @@ def list_entries(item: Any, options: Options) -> List[Tuple[str, str]]:
                 pairs.append((name, text))
         return pairs
     view = views.find_view(type_names_of(item), "list")
-    if view is not None:
+    if view is not None and view.columns:
         limit = options.enumeration_limit
         return [(c.header, cell_text(_value(item, c), c.format_string, limit)) for c in view.columns]
     return [(name, cell_text(get_property(item, name), None, options.enumeration_limit))
