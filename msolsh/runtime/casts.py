@@ -256,7 +256,9 @@ def _parse_guid(s: str) -> uuid.UUID:
     try:
         return uuid.UUID(s.strip())
     except ValueError:
-        raise ValueError("Unrecognized Guid format.") from None
+        # .NET Framework's text, which Windows PowerShell 5.1 shows.
+        raise ValueError("Guid should contain 32 digits with 4 dashes "
+                         "(xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).") from None
 
 
 def _bytes_to_guid(v: Any) -> Any:

@@ -23,7 +23,7 @@ def _null_method(extent: Optional[Extent]) -> PSRuntimeException:
 
 def get_member(s: Any, obj: Any, name: str) -> Any:
     if obj is None:
-        return None
+        return members_mod.get_member(None, name)   # $null.Count is 0, other members $null
     kind = type(obj)
     if kind is PSObject:
         entry = obj._props.get(name.lower())

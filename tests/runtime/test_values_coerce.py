@@ -162,7 +162,7 @@ ERRORS = [
     ("nope", "datetime", 'Cannot convert value "nope" to type "System.DateTime". Error: "String \'nope\' '
      'was not recognized as a valid DateTime."', "InvalidCastParseTargetInvocationWithFormatProvider",
      "InvalidArgument"),
-    ("x", "guid", 'Cannot convert value "x" to type "System.Guid". Error: "Unrecognized Guid format."',
+    ("x", "guid", 'Cannot convert value "x" to type "System.Guid". Error: "Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)."',
      "InvalidCastParseTargetInvocation", "InvalidArgument"),
     ("x", "timespan", 'Cannot convert value "x" to type "System.TimeSpan". Error: "String was not '
      'recognized as a valid TimeSpan."', "InvalidCastParseTargetInvocation", "InvalidArgument"),
