@@ -4,7 +4,9 @@ Reports ratios measured in the same run (no absolute thresholds):
   * build(N) / plain(N): building the tenant against building the same N attribute dicts in
     plain Python;
   * delta(100k) / delta(1k): a Delta cycle with 10 changed users must cost what changed, so this
-    stays near 1.
+    stays near 1;
+  * the Initial cycle's cost per user at N against the small tenant's (stays near 1: linear);
+  * snapshot(N) and restore(N) against plain(N).
 Times are CPU time of this process (time.process_time), so other work on the machine does not
 distort them. Medians of several runs; a full garbage collection runs before each timed region so the
 collector's debt from building the tenant does not land inside it. Usage: python bench/bench_tenant.py [--users 100000] [--repeat 5]
@@ -87,6 +89,9 @@ def main() -> None:
         bigs.append(delta_of_ten(big, args.users, r))
         smalls.append(delta_of_ten(small, args.small, r))
     delta_big, delta_small = statistics.median(bigs), statistics.median(smalls)
+    snap = statistics.median(timed(big.snapshot) for _ in range(3))
+    data = big.snapshot()
+    restore = statistics.median(timed(lambda: Tenant.restore(data)) for _ in range(3))
     assert big.aad.by_upn("user000000@contoso.com").title is not None
     print(f"users: {args.users} (small tenant: {args.small})")
     print(f"build {args.users}: {build_big:.2f}s  = {build_big / plain_big:.1f} x plain Python "
@@ -98,6 +103,8 @@ def main() -> None:
           f"{delta_small * 1000:.2f} ms at {args.small}")
     print(f"delta({args.users})/delta({args.small}) = {delta_big / delta_small:.2f}  "
           "(should stay near 1)")
+    print(f"snapshot {args.users}: {snap:.2f}s = {snap / plain_big:.1f} x plain; "
+          f"restore: {restore:.2f}s = {restore / plain_big:.1f} x plain")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from msolsh.language.ast import Extent
 from msolsh.runtime.binder import Binder, BindResult, CommandMetadata
 from msolsh.runtime.binder_support import BindingError, prompt_for
 from msolsh.runtime.cmdlet import Cmdlet
-from msolsh.runtime.common import CommonSettings
+from msolsh.runtime.common import CommonSettings, NotInteractiveError
 from msolsh.runtime.compiler_base import ControlFlow, mark_script_terminating, to_bool, to_string
 from msolsh.runtime.errors import ErrorRecord, InvocationInfo, PSRuntimeException
 from msolsh.runtime.scriptblock import ScriptBlock
@@ -237,6 +237,8 @@ class CommandProcessor:
             info = exc.record.invocation
             if info.command_name is None and info.extent is None:
                 self.complete(exc.record)
+                if isinstance(exc, NotInteractiveError) and exc.record.fq_class is None:
+                    exc.record.fq_class = self.fq_class
             raise
 
 
@@ -365,7 +367,14 @@ class PSCmdletView:
         fn = table.get(name)
         if fn is None:
             return False, None
-        return True, fn()
+        try:
+            return True, fn()
+        except NotInteractiveError as exc:    # a .NET method call: pwsh wraps what it threw
+            proper = {"shouldprocess": "ShouldProcess", "shouldcontinue": "ShouldContinue"}.get(name, name)
+            raise PSRuntimeException(ErrorRecord(
+                f'Exception calling "{proper}" with "{len(args)}" argument(s): "{exc.record.message}"',
+                "PSInvalidOperationException", "NotSpecified",
+                exception_type="System.Management.Automation.MethodInvocationException")) from None
 
     @property
     def confirm_impact(self) -> str:

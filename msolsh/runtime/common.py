@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from msolsh.runtime.cmdlet import Parameter, Switch
+from msolsh.runtime.errors import ErrorRecord, PSRuntimeException
 
 ACTION_PREFERENCES = ["SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend"]
 ACTION_TYPE = "System.Management.Automation.ActionPreference"
@@ -64,6 +65,21 @@ def bad_action_message(value: Any) -> str:
     return (f'Cannot convert value "{value}" to type "{ACTION_TYPE}". Error: "Unable to match '
             f'the identifier name {value} to a valid enumerator name. Specify one of the '
             f'following enumerator names and try again:\n{", ".join(ACTION_PREFERENCES)}"')
+
+
+NON_INTERACTIVE = ("Windows PowerShell is in NonInteractive mode. Read and Prompt functionality "
+                   "is not available.")
+
+
+class NotInteractiveError(PSRuntimeException):
+    """The host could not prompt (ShouldProcess, ShouldContinue, -ErrorAction Inquire): the
+    PSInvalidOperationException pwsh's console host throws; the command that asked is filled
+    in by its processor."""
+
+    def __init__(self) -> None:
+        super().__init__(ErrorRecord(
+            NON_INTERACTIVE, "InvalidOperation", "InvalidOperation",
+            exception_type="System.Management.Automation.PSInvalidOperationException"))
 
 
 class CommonSettings:

@@ -18,6 +18,10 @@ ANSI = {
 }
 
 
+class PromptUnavailable(Exception):
+    """A prompt was needed but the host cannot ask anyone (pwsh -NonInteractive, no terminal)."""
+
+
 class Host:
     """The interface the runtime uses. Subclasses implement _out/_err and the prompts."""
 
@@ -120,6 +124,12 @@ class StreamHost(Host):
         self.err.write(text)
         self.err.flush()
 
+    def prompt_choice(self, caption: str, message: str,
+                      choices: Sequence[Tuple[str, str]], default: int) -> int:
+        if not self.interactive:     # pwsh refuses rather than assume the default answer
+            raise PromptUnavailable(message)
+        return super().prompt_choice(caption, message, choices, default)
+
     def prompt_line(self, prompt: str) -> Optional[str]:
         if not self.interactive:
             return None
@@ -129,7 +139,8 @@ class StreamHost(Host):
 
 
 class MemoryHost(Host):
-    """For tests: everything in one ordered transcript, answers to prompts from a list."""
+    """For tests: everything in one ordered transcript, answers to prompts from a list; a
+    choice prompt with no answer left takes its default (tests rely on that)."""
 
     def __init__(self, answers: Sequence[str] = (), interactive: bool = False, width: int = 80):
         self.parts: List[Tuple[str, str]] = []   # (stream, text)

@@ -18,7 +18,8 @@ from msolsh.runtime.compiler_base import (BreakSignal, ContinueSignal, ControlFl
                                           mark_script_terminating, to_string)
 from msolsh.runtime.compiler_errors import from_python
 from msolsh.runtime.errors import ErrorRecord, InvocationInfo, PSRuntimeException
-from msolsh.runtime.host import Host, StreamHost
+from msolsh.runtime.common import NotInteractiveError
+from msolsh.runtime.host import Host, PromptUnavailable, StreamHost
 from msolsh.runtime.scope import Scope
 from msolsh.runtime.session_state import (STANDARD_ALIASES, SimulatedClock, initial_variables,
                                           load_cmdlets, sandbox_env)
@@ -327,7 +328,10 @@ class Session:
 
     def prompt_choice(self, caption: str, message: str, choices: Any, default: int) -> int:
         self.flush_output()
-        return self.host.prompt_choice(caption, message, choices, default)
+        try:
+            return self.host.prompt_choice(caption, message, choices, default)
+        except PromptUnavailable:
+            raise NotInteractiveError() from None
 
     def write_redirect_file(self, path: str, objects: List[Any], append: bool) -> None:
         """`> file` / `>> file`: what the console would show, written as Out-File does."""

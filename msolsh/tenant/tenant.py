@@ -36,6 +36,10 @@ API note for the fixture loader and the cmdlets (all names below are stable):
     t.aad.find_user(upn_or_object_id)     # UserNotFoundException text when missing
     t.aad.set_user(id, UsageLocation="US")  # Set-MsolUser names; synced users refuse most
     t.aad.set_user_principal_name(id, new_upn); t.aad.remove_license(id, sku)
+    t.aad.set_license_options(id, sku, disabled_plans)   # -LicenseOptions on an assigned SKU
+    t.aad.set_dirsync_enabled(False)      # Set-MsolDirSyncEnabled; t.aad.dirsync_enabled
+    # add_cloud_user/set_user_principal_name refuse unverified domains
+    # (InvalidUserPrincipalNameException); cloud users' proxy addresses follow ProxyCalc
     t.aad.remove_user(id, remove_from_recycle_bin=False); t.aad.restore_user(id, ...)
     t.aad.service_status(user, sku); t.aad.with_provisioning_errors(); t.aad.features
     t.exchange.get(identity, include_soft_deleted=False); t.exchange.find(...)

@@ -257,3 +257,54 @@ def test_enum_names_are_offered_to_tab_completion() -> None:
     found = [c.text for c in MsolshCompleter(make_session()).get_completions(
         Document(text, len(text)), CompleteEvent())]
     assert found == ["Unspecified", "Delta", "Initial"]
+
+
+# ---------------------------------------------------------------- ShouldProcess and -Confirm
+
+CONFIRM_B = ("Confirm\nAre you sure you want to perform this action?\n"
+             'Performing the operation "Set" on target "b".\n'
+             '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): n\n')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Set-Thing a v -Confirm:$false", "set a=v\n"),                      # High impact, not asked
+    ("$ConfirmPreference = 'None'; Set-Thing a v", "set a=v\n"),
+    ("$ConfirmPreference = 'None'; Set-Thing b v -Confirm", CONFIRM_B),  # -Confirm still asks
+    ("Set-Thing b v", CONFIRM_B),
+])
+def test_confirm_is_skipped_or_asked(text: str, expected: str) -> None:
+    assert run(text, answers=["n"]) == expected      # an unexpected prompt would eat the "n"
+
+
+def stream_session(interactive: bool):
+    import io
+    from msolsh.runtime.host import StreamHost
+    session = make_session()
+    session.host = StreamHost(io.StringIO(), io.StringIO(), io.StringIO(""), interactive=interactive)
+    return session
+
+
+def test_a_non_interactive_host_refuses_to_prompt() -> None:
+    session = stream_session(interactive=False)
+    session.run("Set-Thing a v; 'next'; Set-Thing c v -Confirm:$false")
+    assert session.host.out.getvalue() == "next\nset c=v\n"
+    assert session.host.err.getvalue() == error(
+        "Set-Thing", "Windows PowerShell is in NonInteractive mode. Read and Prompt functionality "
+        "is not available.", 1, 13, "InvalidOperation: (:) [Set-Thing], PSInvalidOperationException",
+        "InvalidOperation,Microsoft.PowerShell.Commands.SetThingCommand",
+        "Set-Thing a v; 'next'; Set-Thing c v -Confirm:$false")
+
+
+def test_should_process_in_a_function_on_a_non_interactive_host() -> None:
+    session = stream_session(interactive=False)
+    text = ("function Remove-Widget { [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')] "
+            "param($Name) if ($PSCmdlet.ShouldProcess($Name, 'Remove')) { \"removed $Name\" } }\n"
+            "Remove-Widget a; Remove-Widget b -Confirm:$false")
+    session.run(text)
+    assert session.host.out.getvalue() == "removed b\n"
+    assert session.host.err.getvalue().startswith(
+        'Exception calling "ShouldProcess" with "2" argument(s): "Windows PowerShell is in '
+        'NonInteractive mode. Read and Prompt functionality is not available."\nAt line:1 char:')
+    assert session.host.err.getvalue().endswith(
+        "    + CategoryInfo          : NotSpecified: (:) [], MethodInvocationException\n"
+        "    + FullyQualifiedErrorId : PSInvalidOperationException\n\n")

@@ -107,3 +107,20 @@ def test_non_interactive_runs_import_no_prompt_toolkit() -> None:
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('prompt_toolkit', 'pygments')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout == "1\n[]\n"
+
+
+def test_a_script_without_a_terminal_cannot_be_asked_to_confirm(tmp_path: Path) -> None:
+    path = tmp_path / "remove.ps1"
+    path.write_text("function Remove-Widget {\n"
+                    "    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')] param($Name)\n"
+                    "    if ($PSCmdlet.ShouldProcess($Name, 'Remove')) { \"removed $Name\" }\n"
+                    "}\n"
+                    "Remove-Widget a\n"
+                    "Remove-Widget b -Confirm:$false\n", encoding="utf-8")
+    result = msolsh("-NonInteractive", "-File", str(path))
+    assert result.stdout == "removed b\n"
+    assert result.stderr.startswith(
+        'Exception calling "ShouldProcess" with "2" argument(s): "Windows PowerShell is in '
+        'NonInteractive mode. Read and Prompt functionality is not available."\n'
+        f"At {path}:3 char:9\n")
+    assert msolsh("-File", str(path)).stdout == "removed b\n"     # no terminal: the same
