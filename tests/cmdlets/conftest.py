@@ -55,3 +55,19 @@ def shell() -> Shell:
 @pytest.fixture
 def shell_disconnected() -> Shell:
     return Shell(contoso_tenant())
+
+
+@pytest.fixture
+def bare_shell(tmp_path, monkeypatch):
+    """A session with no tenant, in a temporary directory: `bare_shell(text)` returns what the
+    console showed; `.session` and `.host` are at hand."""
+    monkeypatch.chdir(tmp_path)
+    host = MemoryHost()
+    session = Session(host=host)
+
+    def run(text: str) -> str:
+        host.clear_transcript()
+        session.run(text)
+        return host.text
+    run.session, run.host = session, host
+    return run

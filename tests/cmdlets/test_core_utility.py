@@ -9,17 +9,8 @@ session_module = pytest.importorskip("msolsh.runtime.session")
 
 
 @pytest.fixture
-def shell(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    host = MemoryHost()
-    session = session_module.Session(host=host)
-
-    def run(text):
-        host.clear_transcript()
-        session.run(text)
-        return host.text
-    run.session, run.host = session, host
-    return run
+def shell(bare_shell):
+    return bare_shell
 
 
 # -------------------------------------------------------------------- output streams

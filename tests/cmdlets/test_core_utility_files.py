@@ -4,23 +4,12 @@ import os
 import pytest
 
 from msolsh.cmdlets.core import files
-from msolsh.runtime.host import MemoryHost
 
-session_module = pytest.importorskip("msolsh.runtime.session")
 
 
 @pytest.fixture
-def shell(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    host = MemoryHost()
-    session = session_module.Session(host=host)
-
-    def run(text):
-        host.clear_transcript()
-        session.run(text)
-        return host.text
-    run.session, run.host = session, host
-    return run
+def shell(bare_shell):
+    return bare_shell
 
 
 def test_set_get_add_content(shell, tmp_path):
