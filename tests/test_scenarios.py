@@ -326,11 +326,6 @@ def test_duplicate_proxy_address_other_fix_gives_the_address_to_the_new_user():
     assert "smtp:bob@contoso.com" not in t.lines("(Get-Mailbox btaylor).EmailAddresses")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "msolsh/tenant/forward_sync.py ForwardSync.run() processes its batch in ObjectId order, "
-    "not in the order the changes happened: Bob Smith (re-added smtp:bob@) is validated before "
-    "Bob Taylor (who gave it up) in the same batch, sees Taylor's stale EXO recipient and is "
-    "left stuck with a proxy-address validation error"))
 def test_duplicate_proxy_address_other_fix_reaches_exchange_online():
     t = Trainee("duplicate-proxy-address")
     t.type("Set-ADUser btaylor -Remove @{proxyAddresses='smtp:bob@contoso.com'}")

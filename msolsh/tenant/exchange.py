@@ -17,7 +17,10 @@ MAILBOX_TYPES = frozenset({"UserMailbox", "SharedMailbox", "RoomMailbox", "Equip
 # Properties mastered on premises for a dir-synced recipient (write-scope refusal otherwise).
 ONPREM_MASTERED = frozenset({"EmailAddresses", "HiddenFromAddressListsEnabled", "Alias",
                              "DisplayName", "PrimarySmtpAddress", "WindowsEmailAddress",
-                             "ExternalEmailAddress", "Name", "ExchangeGuid", "ArchiveGuid"})
+                             "ExternalEmailAddress", "Name", "ExchangeGuid", "ArchiveGuid",
+                             "FirstName", "LastName", "Title", "Department", "Company",
+                             "Office", "Phone", "MobilePhone", "Fax", "StreetAddress", "City",
+                             "StateOrProvince", "PostalCode", "CountryOrRegion"})
 
 
 class Recipient(Record):
@@ -36,6 +39,11 @@ class Recipient(Record):
         "remote_recipient_type": None, "members": list, "group_type": None,
         "hidden_from_address_lists": False, "legacy_exchange_dn": None,
         "database": None,
+        # person properties Get-User shows (forward-synced from Azure AD, exchange_person.py)
+        "first_name": None, "last_name": None, "title": None, "department": None,
+        "company": None, "office": None, "phone": None, "mobile_phone": None, "fax": None,
+        "street_address": None, "city": None, "state_or_province": None, "postal_code": None,
+        "country_or_region": None,
     }
     __slots__ = tuple(FIELDS)
 

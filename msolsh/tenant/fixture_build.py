@@ -96,9 +96,14 @@ class TenantBuilder:
     def build_directory(self) -> None:
         directory = self.tenant.directory
         for d in sorted(self.onprem.get("domains") or (), key=lambda d: d["fqdn"].count(".")):
-            if directory.domain_by_fqdn(d["fqdn"]) is None:
+            existing = directory.domain_by_fqdn(d["fqdn"])
+            if existing is None:
                 directory.add_domain(d["fqdn"], netbios=d.get("netbiosName"),
                                      sid=d.get("domainSid"))
+            elif d.get("domainSid"):
+                # Tenant() made the forest root with a generated SID before any security
+                # principal exists: the fixture's own SID replaces it
+                existing["sid"] = d["domainSid"]
         self.build_ous()
         for kind in ("users", "groups", "contacts"):
             for obj in self.onprem.get(kind) or ():

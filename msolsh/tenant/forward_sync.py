@@ -5,7 +5,14 @@ is processed. The recipient type follows sync-engine.md §11 / cmdlets.md §4.1 
 Exchange plan and no ExchangeGuid -> UserMailbox; synced msExchMailboxGuid -> MailUser; resource
 types from the remote recipient type). Objects Exchange cannot accept get validation errors on
 the Azure AD object and stay stuck, ignoring later changes, until request() re-validates them
-(the Request-ForwardSync / Redo-MsolProvisionUser stand-in). Knows nothing of the shell or of AD.
+(the Request-ForwardSync / Redo-MsolProvisionUser stand-in).
+
+A batch is processed in the order the changes happened (an object changed again moves to the
+end), after a first pass that lets go of what the batch gives up: deleted objects leave and
+addresses removed from one object are released before another object of the batch claims them.
+A group whose member has no recipient yet waits for it: when the member arrives, the group is
+processed again (its Exchange Online member list is complete once every member has arrived).
+Knows nothing of the shell or of AD.
 """
 from __future__ import annotations
 
@@ -13,6 +20,7 @@ from datetime import timedelta
 
 from .aad import primary_smtp
 from .exchange import EXO_FOREST, Recipient
+from .exchange_person import hidden_from_address_lists, person_fields
 from .ids import EMPTY_GUID, normalize_guid
 
 FORWARD_SYNC_DELAY = 180  # 3 simulated minutes: a documented simplification
@@ -35,8 +43,9 @@ class ValidationFailure(Exception):
 class ForwardSync:
     def __init__(self, aad, exchange, clock, ids):
         self.aad, self.exchange, self.clock, self.ids = aad, exchange, clock, ids
-        self.queue: set[str] = set()
+        self.queue: dict[str, None] = {}  # insertion-ordered: the order changes happened
         self.stuck: set[str] = set()
+        self.awaiting: dict[str, set[str]] = {}  # member object id -> groups waiting for it
         self._writing = False
         aad.listeners.append(self.enqueue)
         clock.on("forward-sync", self.run)
@@ -47,7 +56,8 @@ class ForwardSync:
             return
         if not self.queue and not self.clock.pending("forward-sync"):
             self.clock.schedule_in(FORWARD_SYNC_DELAY, "forward-sync")
-        self.queue.add(object_id)
+        self.queue.pop(object_id, None)  # a later change: the object's state is as of now
+        self.queue[object_id] = None
 
     def request(self, object_id: str) -> None:
         """Request-ForwardSync: re-validate a stuck object on the next forward sync."""
@@ -56,7 +66,7 @@ class ForwardSync:
 
     def hold(self, object_id: str) -> None:
         """Leave an object out of forward sync until request() (a fixture's stuck object)."""
-        self.queue.discard(str(object_id))
+        self.queue.pop(str(object_id), None)
         self.stuck.add(str(object_id))
 
     def fail(self, object_id: str, description: str) -> None:
@@ -67,9 +77,64 @@ class ForwardSync:
         self.hold(object_id)
 
     def run(self, _key=None) -> None:
-        batch, self.queue = sorted(self.queue), set()
-        for object_id in batch:
+        batch, self.queue = list(self.queue), {}
+        done = self._let_go(batch)
+        remaining = set(batch) - done
+        i = 0
+        while i < len(batch):
+            object_id = batch[i]
+            i += 1
+            if object_id in done:
+                continue
+            remaining.discard(object_id)
             self.process(object_id)
+            for group_id in self._arrived(object_id):
+                if group_id not in remaining and group_id not in self.stuck:
+                    batch.append(group_id)
+                    remaining.add(group_id)
+
+    # ----- ordering within a batch ---------------------------------------------------------------
+    def _let_go(self, batch: list[str]) -> set[str]:
+        """Deletes first, then release the addresses objects of the batch no longer have but
+        another object of the batch claims. Returns the object ids already processed."""
+        done, claims, owners = set(), {}, {}
+        for object_id in batch:
+            obj = self.aad.get(object_id)
+            if obj is None or obj.is_deleted:
+                self.process(object_id)
+                done.add(object_id)
+                continue
+            for value in obj.proxy_addresses:
+                if value.lower().startswith("smtp:"):
+                    claims.setdefault(value[5:].lower(), set()).add(object_id)
+            owners[object_id] = obj
+        for object_id, obj in owners.items():
+            r = self.exchange.by_external_id(object_id)
+            if r is not None and r.is_active:
+                self._release(obj, r, claims)
+        return done
+
+    def _release(self, obj, r: Recipient, claims: dict) -> None:
+        kept = {a.lower() for a in obj.proxy_addresses}
+        released = [a for a in r.email_addresses if a.lower().startswith("smtp:") and
+                    a.lower() not in kept and claims.get(a[5:].lower(), set()) - {obj.object_id}]
+        if not released:
+            return
+        addresses = [a for a in r.email_addresses if a not in released]
+        primary = r.primary_smtp_address
+        if primary and f"smtp:{primary.lower()}" in {a.lower() for a in released}:
+            primary = next((a[5:] for a in addresses if a.startswith("SMTP:")), None)
+        self.exchange.update(r, email_addresses=addresses, primary_smtp_address=primary)
+
+    def _arrived(self, object_id: str) -> list[str]:
+        """Groups to process again now that `object_id` has an active recipient."""
+        if object_id not in self.awaiting:
+            return []
+        r = self.exchange.by_external_id(object_id)
+        if r is None or not r.is_active:
+            return []
+        groups = (self.aad.get(g) for g in sorted(self.awaiting.pop(object_id)))
+        return [g.object_id for g in groups if g is not None and object_id in g.members]
 
     # ----- one object --------------------------------------------------------------------------
     def process(self, object_id: str) -> None:
@@ -144,6 +209,7 @@ class ForwardSync:
             fields["email_addresses"], fields["primary_smtp_address"] = [], None
         fields["sku_assigned"] = True if licensed else (None if r is None else False)
         fields["remote_recipient_type"] = rrt or None
+        fields.update(person_fields(obj))
         if r is None:
             self.exchange.insert(Recipient(**fields))
         else:
@@ -262,8 +328,7 @@ class ForwardSync:
                 "windows_email_address": obj.mail or primary,
                 "external_directory_object_id": obj.object_id, "immutable_id": obj.immutable_id,
                 "is_dir_synced": obj.dirsync_enabled,
-                "hidden_from_address_lists": bool((obj.exchange or {}).get(
-                    "msExchHideFromAddressLists"))}
+                "hidden_from_address_lists": hidden_from_address_lists(obj, r)}
 
     # ----- groups and contacts ------------------------------------------------------------------
     def _group(self, obj, r) -> None:
@@ -272,8 +337,7 @@ class ForwardSync:
                 self.exchange.remove(r)
             return
         self._check_addresses(obj, r)
-        members = [m.guid for m in (self.exchange.by_external_id(i) for i in obj.members)
-                   if m is not None and m.is_active]
+        members = self._members(obj)
         details = "MailUniversalSecurityGroup" if obj.security_enabled \
             else "MailUniversalDistributionGroup"
         fields = self._common(obj, r)
@@ -282,6 +346,18 @@ class ForwardSync:
                       else "Universal")
         self._save(r, fields)
 
+    def _members(self, group) -> list[str]:
+        """Recipient GUIDs of the members that reached Exchange Online; the group waits for
+        the others (KB 4052041: until then they are missing from the EXO member list)."""
+        members = []
+        for member_id in group.members:
+            m = self.exchange.by_external_id(member_id)
+            if m is not None and m.is_active:
+                members.append(m.guid)
+            else:
+                self.awaiting.setdefault(member_id, set()).add(group.object_id)
+        return members
+
     def _contact(self, obj, r) -> None:
         self._check_addresses(obj, r)
         fields = self._common(obj, r)
@@ -289,6 +365,7 @@ class ForwardSync:
             f"SMTP:{obj.mail}" if obj.mail else None)
         fields.update(recipient_type="MailContact", recipient_type_details="MailContact",
                       external_email_address=target)
+        fields.update(person_fields(obj))
         self._save(r, fields)
 
     def _save(self, r, fields: dict) -> None:
@@ -298,7 +375,9 @@ class ForwardSync:
             self.exchange.update(r, **fields)
 
     def to_data(self) -> dict:
-        return {"queue": sorted(self.queue), "stuck": sorted(self.stuck)}
+        return {"queue": list(self.queue), "stuck": sorted(self.stuck),
+                "awaiting": {m: sorted(g) for m, g in sorted(self.awaiting.items())}}
 
     def load_data(self, data: dict) -> None:
-        self.queue, self.stuck = set(data["queue"]), set(data["stuck"])
+        self.queue, self.stuck = dict.fromkeys(data["queue"]), set(data["stuck"])
+        self.awaiting = {m: set(g) for m, g in (data.get("awaiting") or {}).items()}

@@ -91,6 +91,15 @@ class Scheduler:
         self._run(policy)
         return {"Result": "Success"}
 
+    def stop_cycle(self) -> bool:
+        """Stop-ADSyncSyncCycle: ends the running cycle's busy period; True if one was running.
+        The cycle's changes were applied when it started, and the schedule is left alone (what
+        a real stopped cycle left undone, the next one picks up)."""
+        if not self.in_progress:
+            return False
+        self.busy_until = self.clock.now
+        return True
+
     def _run(self, policy: str) -> None:
         runs = self.engine.run_cycle(policy)
         self.busy_until = runs[-1]["EndDate"] if runs else self.clock.now
