@@ -16,6 +16,7 @@ import uuid
 from typing import Any, Dict, Iterator, List, Optional
 
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
+from msolsh.runtime.primitives import element_string
 from msolsh.runtime.values import PSHashtable, PSObject
 from msolsh.tenant.errors import DirectoryError
 
@@ -176,6 +177,7 @@ class ExchangeCmdlet(Cmdlet):
     def find(self, identity: Any, remote_only: bool = True) -> Any:
         """Exchange identity: DN, GUID, sAMAccountName, UPN, alias, name or e-mail address."""
         matches = self._matches(identity)
+        identity = element_string(identity)   # .NET's ToString in messages, never a Python repr
         if remote_only:
             matches = [m for m in matches if is_remote(m)]
         if len(matches) > 1:
@@ -195,7 +197,7 @@ class ExchangeCmdlet(Cmdlet):
         if isinstance(identity, PSObject):
             identity = (identity.get("Guid") or identity.get("ObjectGUID")
                         or identity.get("DistinguishedName"))
-        text = str(identity or "").strip()
+        text = element_string(identity).strip()
         d = self.directory
         direct = d.find(text) or d.by_upn(text) or (d.by_proxy("smtp:" + text) or [None])[0]
         if direct is not None and direct.object_class in USER_CLASSES:
@@ -253,7 +255,8 @@ class GetRemoteMailbox(ExchangeCmdlet):
         try:
             limit = result_size(self.ResultSize)
         except ValueError:
-            self.fail(f"Cannot bind parameter 'ResultSize'. Cannot convert value \"{self.ResultSize}\" "
+            self.fail(f"Cannot bind parameter 'ResultSize'. Cannot convert value "
+                      f"\"{element_string(self.ResultSize)}\" "
                       f"to type \"Microsoft.Exchange.Data.Unlimited`1[System.UInt32]\". Error: "
                       f"\"The value must be a positive integer or Unlimited.\"",
                       "System.Management.Automation.ParameterBindingException", "InvalidArgument",

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Optional
 
 from msolsh.cmdlets.core.files import check_path_allowed, io_error, resolve
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
+from msolsh.runtime.primitives import element_string
 from msolsh.runtime.values import PSObject
 
 MODULE = "msolsh"
@@ -36,7 +37,7 @@ def complete_cloud_names(session: Any, prefix: str) -> list:
 
 def find_cloud_object(aad: Any, identity: Any) -> Optional[Any]:
     """ObjectId, UPN, email address, or the exact display name of a group or contact."""
-    text = str(identity).strip()
+    text = element_string(identity).strip()
     found = aad.get(text) or aad.by_upn(text) or aad.by_address(text)
     if found is not None:
         return found
@@ -69,7 +70,9 @@ class RequestForwardSync(Cmdlet):
         tenant = self.session.tenant
         identity = self.Identity
         if isinstance(identity, PSObject):
-            identity = identity.get("ObjectId") or identity.get("ExternalDirectoryObjectId")
+            identity = (identity.get("ObjectId") or identity.get("ExternalDirectoryObjectId")
+                        or identity)
+        identity = element_string(identity)   # .NET's ToString, never a Python repr
         obj = find_cloud_object(tenant.aad, identity)
         if obj is None or obj.is_deleted:
             self.write_error(self.error_record(
@@ -176,8 +179,9 @@ class GetObjectTrace(Cmdlet):
         identity = self.Identity
         if isinstance(identity, PSObject):
             identity = (identity.get("ObjectId") or identity.get("DistinguishedName") or
-                        identity.get("UserPrincipalName"))
-        trace = self.session.tenant.trace(str(identity))
+                        identity.get("UserPrincipalName") or identity)
+        identity = element_string(identity)   # .NET's ToString, never a Python repr
+        trace = self.session.tenant.trace(identity)
         stages = trace["Stages"]
         if all(stage["Status"] == "Missing" for stage in stages.values()):
             self.write_error(self.error_record(

@@ -6,10 +6,11 @@
 Parameter names are case-insensitive and may be abbreviated (-nop, -c, -f). Exit codes follow
 pwsh: `exit N` gives N; an unhandled terminating error or a parse error gives 1; -Command gives
 1 when the last command failed. prompt_toolkit is imported only for an interactive terminal.
+For -Command and -File the built-in tenant is read only when the script first needs it (its
+objects or its clock): reading and syncing it is a large share of start-up time.
 """
 from __future__ import annotations
 
-import base64
 import importlib
 import os
 import sys
@@ -109,6 +110,7 @@ def parse_args(argv: Sequence[str]) -> Options:
             options.command = " ".join([value] + list(argv[i:])) if value != "-" else "-"
             return options
         if name == "EncodedCommand":
+            import base64   # rarely used: not imported at every start
             options.command = base64.b64decode(value).decode("utf-16-le")
             return options
         _set_flag(options, name, value)
@@ -126,12 +128,15 @@ def _set_flag(options: Options, name: str, value: Optional[str]) -> None:
         options.scenario = value
 
 
-def make_session(options: Options, interactive: bool):
+def make_session(options: Options, interactive: bool, repl: bool = False):
     from msolsh.runtime.host import StreamHost
     from msolsh.runtime.session import Session
     host = StreamHost(interactive=interactive and not options.non_interactive)
     session = Session(host=host)
-    _tenant_hook(session, options)
+    if repl or options.tenant or options.scenario:
+        _tenant_hook(session, options)    # the toolbar needs it; a named fixture's errors show first
+    else:                                 # the built-in tenant: read only if the script uses it
+        session.defer_tenant(lambda: _tenant_hook(session, options))
     if not options.no_profile:
         _run_profile(session)
     return session
@@ -202,7 +207,7 @@ def run_command(options: Options) -> int:
 
 def interactive(options: Options) -> int:
     is_tty = sys.stdin.isatty()
-    session = make_session(options, interactive=is_tty)
+    session = make_session(options, interactive=is_tty, repl=is_tty)
     if is_tty:
         try:
             repl = importlib.import_module("msolsh.repl.session")

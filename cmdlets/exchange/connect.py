@@ -13,6 +13,7 @@ from typing import Any, Iterable, List, Optional
 
 from msolsh.runtime.cmdlet import (REGISTRY, Cmdlet, CmdletRegistry, Example, Parameter, Switch,
                                    cmdlet)
+from msolsh.runtime.primitives import to_string
 from msolsh.runtime.values import PSObject
 
 from .errors import (AMBIGUOUS, NOT_FOUND, ambiguous_message, not_found_message,
@@ -102,9 +103,9 @@ def identity_text(identity: Any) -> str:
         for name in ("Identity", "ExternalDirectoryObjectId", "ObjectId", "UserPrincipalName",
                      "Name"):
             if identity.get(name):
-                return str(identity.get(name))
+                return to_string(identity.get(name))
         return ""
-    return str(identity)
+    return to_string(identity)   # PowerShell's text for a list or hashtable, never a repr
 
 
 def candidates(exchange: Any, identity: Any) -> List[Any]:
@@ -116,7 +117,7 @@ def candidates(exchange: Any, identity: Any) -> List[Any]:
         if guid is not None and str(guid) in exchange.recipients:
             return [exchange.recipients[str(guid)]]
         identity = identity_text(identity)
-    text = str(identity).strip()
+    text = to_string(identity).strip()
     if text.lower().startswith(SOFT_DELETED_OU.lower() + "\\"):
         return [r for r in exchange.find(text.split("\\", 1)[1], include_soft_deleted=True)
                 if r.when_soft_deleted is not None]

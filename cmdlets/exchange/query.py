@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, List, Optional, Sequence
 
+from msolsh.runtime.primitives import element_string
+
 from .errors import bind_error, exo_record
 from .opath import OpathError, compile_filter
 
@@ -42,7 +44,7 @@ def result_size(cmd: Any, value: Any) -> Optional[int]:
     """None for Unlimited; the 1000 default when not given; bind error text otherwise."""
     if value is None:
         return DEFAULT_RESULT_SIZE
-    text = str(value).strip()
+    text = element_string(value).strip()   # .NET's ToString: never a Python repr
     if text.lower() == "unlimited":
         return None
     try:
@@ -63,11 +65,11 @@ def enum_values(cmd: Any, parameter: str, values: Any, names: Sequence[str],
         return None
     chosen = set()
     for value in values if isinstance(values, list) else [values]:
-        for part in str(value).split(","):
+        for part in element_string(value).split(","):
             match = next((n for n in names if n.lower() == part.strip().lower()), None)
             if match is None:
                 cmd.throw_terminating(bind_error(
-                    cmd, parameter, f'Cannot convert value "{value}" to type "{ENUM_NS}'
+                    cmd, parameter, f'Cannot convert value "{element_string(value)}" to type "{ENUM_NS}'
                     f'{type_name}[]". Error: "Unable to match the identifier name {part.strip()} '
                     f'to a valid enumerator name. Specify one of the following enumerator names '
                     f'and try again:\n{", ".join(names)}"'))
@@ -80,7 +82,7 @@ def filter_predicate(cmd: Any, text: Any, sample_properties: Sequence[str]) -> A
     if text is None:
         return lambda record: True
     try:
-        predicate = compile_filter(str(text), sample_properties)
+        predicate = compile_filter(element_string(text), sample_properties)
     except OpathError as exc:
         cmd.write_error(exo_record(cmd, "Cannot bind parameter 'Filter' to the target. "
                                    f"Exception setting \"Filter\": \"{exc.message}\"",

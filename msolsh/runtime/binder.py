@@ -1,6 +1,6 @@
 """The parameter binder, for cmdlets and advanced functions alike, in pwsh's order: named
 arguments, positional arguments, the parameter set, the mandatory check, then per pipeline
-object by value and by property name.
+object by value and by property name (binder_pipeline.py), in any parameter set still valid.
 
 It reads cmdlet.Parameter declarations (a script function's param() block is turned into the
 same declarations by functions.py) and raises pwsh's ParameterBindingException records.
@@ -16,7 +16,6 @@ from msolsh.runtime.binder_support import (Argument, BindingError, check_null, c
                                            is_switch, type_display, validate)
 from msolsh.runtime.cmdlet import ALL_SETS, Parameter
 from msolsh.runtime.common import COMMON_NAMES, common_parameters
-from msolsh.runtime.values import PSHashtable, PSObject
 
 
 class CommandMetadata:
@@ -309,6 +308,4 @@ class Binder:
 
 def _arg_text(value: Any) -> str:
     from msolsh.runtime.compiler_base import to_string
-    if isinstance(value, (PSHashtable, PSObject)):
-        return to_string(value)
     return to_string(value)

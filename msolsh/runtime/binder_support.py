@@ -72,11 +72,18 @@ def type_name(param: Parameter) -> str:
     return _PY_TYPES.get(kind, getattr(kind, "__name__", "object"))
 
 
+# Parameter types that are the engine's own objects, not values the coercion module converts.
+ENGINE_TYPES = {"errorrecord": (ErrorRecord, SMA + "ErrorRecord"),
+                "system.management.automation.errorrecord": (ErrorRecord, SMA + "ErrorRecord")}
+
+
 def type_display(param: Parameter) -> str:
     """The .NET name pwsh shows in 'Specify a parameter of type ...'."""
     name = type_name(param)
     if name.lower() == "switch":
         return "System.Management.Automation.SwitchParameter"
+    if name.lower() in ENGINE_TYPES:
+        return ENGINE_TYPES[name.lower()][1]
     info = pstypes_mod.resolve(name)
     return info.full_name if info is not None else name
 
@@ -91,6 +98,8 @@ def type_matches(param: Parameter, value: Any) -> bool:
         return True
     if value is None:
         return False
+    if name in ENGINE_TYPES:
+        return isinstance(value, ENGINE_TYPES[name][0])
     try:
         return pstypes_mod.is_instance(value, type_name(param))
     except PSRuntimeException:
@@ -114,6 +123,8 @@ def convert_argument(binder: Any, param: Parameter, value: Any, extent: Optional
         return found
     if lower in ("string", "system.string") and isinstance(value, str):
         return value
+    if lower in ENGINE_TYPES:
+        return _engine_object(binder, param, value, extent)
     try:
         return convert(value, name)
     except PSRuntimeException as exc:
@@ -124,6 +135,16 @@ def convert_argument(binder: Any, param: Parameter, value: Any, extent: Optional
                               extent, "InvalidData", "ParameterBindingArgumentTransformationException")
         raise binder.fail(f"Cannot bind parameter '{param.name}'. {inner}",
                           "CannotConvertArgumentNoMessage", extent)
+
+
+def _engine_object(binder: Any, param: Parameter, value: Any, extent: Optional[Extent]) -> Any:
+    kind, full = ENGINE_TYPES[type_name(param).lower()]
+    if isinstance(value, kind):
+        return value
+    shown = to_string(value)
+    raise binder.fail(f'Cannot bind parameter \'{param.name}\'. Cannot convert the "{shown}" value of '
+                      f'type "{pstypes_mod.type_name_of(value)}" to type "{full}".',
+                      "CannotConvertArgumentNoMessage", extent)
 
 
 def convert_enum(binder: Any, param: Parameter, value: Any, extent: Optional[Extent]) -> Any:

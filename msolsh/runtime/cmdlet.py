@@ -62,9 +62,10 @@ class Parameter:
                  dont_show: bool = False, enum: Any = None, type_name: Optional[str] = None):
         self.name = ""  # filled in by @cmdlet from the attribute name
         self.type = type
-        self.enum: Tuple[str, ...] = _enum_names(enum)
-        self.enum_values: Tuple[Any, ...] = _enum_values(enum)
+        self.enum: Tuple[str, ...] = ()
+        self.enum_values: Tuple[Any, ...] = ()
         if enum is not None:
+            self.enum, self.enum_values = _enum_names(enum), _enum_values(enum)
             self.type = type_name or getattr(enum, "ps_type_name", None) or getattr(enum, "__name__", None)
             if not isinstance(self.type, str):
                 raise ValueError("an enum given as names needs type_name='<the .NET type name>'")
@@ -195,7 +196,8 @@ class Cmdlet:
 
     def should_process(self, target: str, action: Optional[str] = None) -> bool:
         """pwsh's ShouldProcess: prints 'What if: ...' under -WhatIf, prompts under -Confirm
-        (or when confirm_impact >= $ConfirmPreference); action defaults to the verb."""
+        (or when confirm_impact >= $ConfirmPreference); action defaults to the verb. A prompt
+        a non-interactive host cannot show is pwsh's terminating NonInteractive-mode error."""
         return self._processor.should_process(self, target, action or self.verb)
 
     def should_continue(self, query: str, caption: str) -> bool:

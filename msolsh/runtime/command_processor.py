@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from msolsh.language.ast import Extent
+from msolsh.language.ast import NO_EXTENT, Extent
 from msolsh.runtime.binder import Binder, BindResult, CommandMetadata
 from msolsh.runtime.binder_support import BindingError, prompt_for
 from msolsh.runtime.cmdlet import Cmdlet
@@ -70,7 +70,8 @@ class CommandProcessor:
     def caller_invocation(self) -> InvocationInfo:
         """The function or script this command runs in (its name and call-site extent), as pwsh
         attributes Write-Error's records. At the prompt, Windows PowerShell 5.1 names the whole
-        input line instead and shows no position: that is what comes back then."""
+        input line instead and shows no position: that is what comes back then (an empty
+        extent, which the error view draws as nothing)."""
         scope = self.scope
         while scope is not None:
             if scope.invocation is not None:
@@ -79,7 +80,19 @@ class CommandProcessor:
                                       script_name=extent.file if extent is not None else None)
             scope = scope.parent
         line = self.extent.line_text().strip() if self.extent is not None else None
-        return InvocationInfo(command_name=line or None, extent=None)
+        return InvocationInfo(command_name=line or None, extent=NO_EXTENT)
+
+    def attribute_to_caller(self, record: ErrorRecord) -> ErrorRecord:
+        """Write-Error's layout: the record names the caller (caller_invocation) and, inside a
+        function or script, its FullyQualifiedErrorId ends with the caller's name; CategoryInfo
+        still names this command."""
+        info = self.caller_invocation()
+        record.invocation = info
+        if record.activity is None:
+            record.activity = self.name
+        if info.extent is not NO_EXTENT and record.fq_class is None:
+            record.fq_class = info.command_name
+        return record
 
     def set_variable(self, name: str, value: Any) -> None:
         """Set a variable in the scope the command was called from (-OutVariable, Tee-Object)."""
@@ -352,33 +365,68 @@ class PSCmdletView:
         return None
 
     def method(self, s: Any, name: str, args: list) -> Any:
-        p = self.processor
-        table = {
-            "shouldprocess": lambda: p.should_process(
-                self, to_string(args[0]) if args else "", to_string(args[1]) if len(args) > 1 else p.name),
-            "shouldcontinue": lambda: p.should_continue(None, to_string(args[0]), to_string(args[1]) if len(args) > 1 else ""),
-            "writeerror": lambda: p.write_error(None, args[0]),
-            "throwterminatingerror": lambda: p.throw_terminating(None, args[0]),
-            "writeverbose": lambda: p.write_verbose(None, to_string(args[0])),
-            "writewarning": lambda: p.write_warning(None, to_string(args[0])),
-            "writedebug": lambda: p.write_debug(None, to_string(args[0])),
-            "writeobject": lambda: p.emit(args[0]),
-        }
-        fn = table.get(name)
-        if fn is None:
+        spec = _PSCMDLET_METHODS.get(name)
+        if spec is None:
             return False, None
+        proper, fewest, most = spec
+        if not fewest <= len(args) <= most:
+            raise PSRuntimeException(ErrorRecord(
+                f'Cannot find an overload for "{proper}" and the argument count: "{len(args)}".',
+                "MethodCountCouldNotFindBest", "NotSpecified",
+                exception_type="System.Management.Automation.MethodException"))
+        if proper in ("WriteError", "ThrowTerminatingError") and not isinstance(args[0], ErrorRecord):
+            raise _not_an_error_record(proper, args[0])
         try:
-            return True, fn()
+            return True, self._call(name, args)
         except NotInteractiveError as exc:    # a .NET method call: pwsh wraps what it threw
-            proper = {"shouldprocess": "ShouldProcess", "shouldcontinue": "ShouldContinue"}.get(name, name)
             raise PSRuntimeException(ErrorRecord(
                 f'Exception calling "{proper}" with "{len(args)}" argument(s): "{exc.record.message}"',
                 "PSInvalidOperationException", "NotSpecified",
                 exception_type="System.Management.Automation.MethodInvocationException")) from None
 
+    def _call(self, name: str, args: list) -> Any:
+        p = self.processor
+        text = [to_string(a) for a in args]
+        if name == "shouldprocess":
+            return p.should_process(self, text[0], text[1] if len(args) > 1 else p.name)
+        if name == "shouldcontinue":
+            return p.should_continue(None, text[0], text[1])
+        if name == "writeerror":
+            return p.write_error(None, args[0])
+        if name == "throwterminatingerror":
+            return p.throw_terminating(None, args[0])
+        if name == "writeobject":           # WriteObject(list, $true) enumerates the list
+            items = args[0] if len(args) > 1 and to_bool(args[1]) and isinstance(args[0], list) else [args[0]]
+            for item in items:
+                p.emit(item)
+            return None
+        channel = {"writeverbose": p.write_verbose, "writewarning": p.write_warning,
+                   "writedebug": p.write_debug}[name]
+        return channel(None, text[0])
+
     @property
     def confirm_impact(self) -> str:
         return self.processor.signature.confirm_impact
+
+
+# $PSCmdlet's methods: lower-case name -> (.NET name, fewest and most arguments)
+_PSCMDLET_METHODS = {
+    "shouldprocess": ("ShouldProcess", 1, 3), "shouldcontinue": ("ShouldContinue", 2, 2),
+    "writeerror": ("WriteError", 1, 1), "throwterminatingerror": ("ThrowTerminatingError", 1, 1),
+    "writeverbose": ("WriteVerbose", 1, 1), "writewarning": ("WriteWarning", 1, 1),
+    "writedebug": ("WriteDebug", 1, 1), "writeobject": ("WriteObject", 1, 2),
+}
+
+
+def _not_an_error_record(method: str, value: Any) -> PSRuntimeException:
+    from msolsh.runtime.types import type_name_of
+    shown = to_string(value)
+    return PSRuntimeException(ErrorRecord(
+        f'Cannot convert argument "errorRecord", with value: "{shown}", for "{method}" to type '
+        f'"System.Management.Automation.ErrorRecord": "Cannot convert the "{shown}" value of type '
+        f'"{type_name_of(value)}" to type "System.Management.Automation.ErrorRecord"."',
+        "MethodArgumentConversionInvalidCastArgument", "NotSpecified",
+        exception_type="System.Management.Automation.MethodException"))
 
 
 def _register_view() -> None:

@@ -12,6 +12,7 @@ from msolsh.language import ast as A
 from msolsh.runtime import compiler_members as M
 from msolsh.runtime.compiler_base import (MATCH_OPS, binary, error, locate, to_bool,
                                           to_string, unary)
+from msolsh.runtime.compiler_errors import CATEGORY_INFO, category_text
 from msolsh.runtime.errors import ErrorRecord, PSRuntimeException
 from msolsh.runtime.scope import MISSING
 from msolsh.runtime.values import PSHashtable, PSObject
@@ -119,6 +120,8 @@ def interpolate(s: Any, value: Any) -> str:
         return separator.join(to_string(v) for v in value)
     if type(value) is ErrorRecord:   # an ErrorRecord's ToString() is its message
         return value.message
+    if type(value) is PSObject and value.type_names[0] == CATEGORY_INFO:
+        return category_text(value)
     return to_string(value)
 
 

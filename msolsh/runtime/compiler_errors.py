@@ -128,11 +128,30 @@ def call_depth_overflow(extent: Optional[Extent] = None) -> PSRuntimeException:
 
 # ---------------------------------------------------------------- $_ in catch: the record's members
 
+CATEGORY_INFO = "System.Management.Automation.ErrorCategoryInfo"
+
+
 def category_line(record: ErrorRecord) -> str:
+    """ErrorCategoryInfo.ToString(): 'ObjectNotFound: (Get-Foo:String) [], CommandNotFoundException'."""
+    return category_text(category_info(record))
+
+
+def category_info(record: ErrorRecord) -> PSObject:
+    """$_.CategoryInfo: a PSObject (so it formats as pwsh's list); category_text is its ToString()."""
     target = record.target_name if record.target_name is not None else _target_text(record.target)
     target_type = record.target_type if record.target_type is not None else _type_short(record.target)
     activity = record.activity if record.activity is not None else (record.invocation.command_name or "")
-    return f"{record.category}: ({target}:{target_type}) [{activity}], {record.reason}"
+    return PSObject([("Category", record.category), ("Activity", activity), ("Reason", record.reason),
+                     ("TargetName", target), ("TargetType", target_type)], [CATEGORY_INFO, "System.Object"])
+
+
+def category_text(info: PSObject) -> str:
+    get = info.get
+    return f"{get('Category')}: ({get('TargetName')}:{get('TargetType')}) [{get('Activity')}], {get('Reason')}"
+
+
+def is_category_info(value: Any) -> bool:
+    return type(value) is PSObject and value.type_names[0] == CATEGORY_INFO
 
 
 def _target_text(target: Any) -> str:
@@ -191,10 +210,7 @@ def record_member(record: ErrorRecord, name: str) -> Any:
     if lower == "fullyqualifiederrorid":
         return record.fully_qualified_error_id
     if lower == "categoryinfo":
-        return PSObject([("Category", record.category), ("Activity", record.activity or record.invocation.command_name or ""),
-                         ("Reason", record.reason), ("TargetName", record.target_name or _target_text(record.target)),
-                         ("TargetType", record.target_type or _type_short(record.target))],
-                        ["System.Management.Automation.ErrorCategoryInfo", "System.Object"])
+        return category_info(record)
     if lower == "targetobject":
         return record.target
     if lower == "invocationinfo":

@@ -184,8 +184,18 @@ def _record_methods(s: Any, record: ErrorRecord, name: str, args: list) -> Any:
     return False, None
 
 
+def _psobject_methods(s: Any, obj: PSObject, name: str, args: list) -> Any:
+    """The engine objects that are PSObjects but have their own ToString() (CategoryInfo)."""
+    if name == "tostring" and not args:
+        from msolsh.runtime.compiler_errors import category_text, is_category_info
+        if is_category_info(obj):
+            return True, category_text(obj)
+    return False, None
+
+
 def _engine_tables() -> None:
     from msolsh.runtime.scriptblock import ScriptBlock
+    _ENGINE_METHODS[PSObject] = _psobject_methods
     _ENGINE_MEMBERS[ScriptBlock] = _scriptblock_members
     _ENGINE_METHODS[ScriptBlock] = _scriptblock_methods
     _ENGINE_MEMBERS[ErrorRecord] = _record_members

@@ -41,6 +41,7 @@ class Session:
     def __init__(self, host: Optional[Host] = None, tenant: Any = None, clock: Any = None,
                  load_all_cmdlets: bool = True):
         self.host = host or StreamHost()
+        self._tenant_loader: Any = None
         self.tenant = tenant
         # Per-module state owned by cmdlet modules (connections...); the runtime never reads it.
         self.extensions: Dict[str, Any] = {}
@@ -66,6 +67,37 @@ class Session:
         self._wire_clock()
         if sys.getrecursionlimit() < 60000:
             sys.setrecursionlimit(60000)
+
+    # ---------------------------------------------------------------- the tenant, maybe deferred
+    @property
+    def tenant(self) -> Any:
+        """The opaque tenant; one given to defer_tenant is loaded when first needed."""
+        if self._tenant_loader is not None:
+            self._load_tenant()
+        return self._tenant
+
+    @tenant.setter
+    def tenant(self, value: Any) -> None:
+        self._tenant = value
+
+    @property
+    def clock(self) -> Any:
+        if self._tenant_loader is not None:     # the tenant brings its own simulated clock
+            self._load_tenant()
+        return self._clock
+
+    @clock.setter
+    def clock(self, value: Any) -> None:
+        self._clock = value
+
+    def defer_tenant(self, loader: Any) -> None:
+        """Load the tenant (loader() attaches it) on first use of .tenant or .clock, so that a
+        script that never touches it does not pay for reading the fixture."""
+        self._tenant_loader = loader
+
+    def _load_tenant(self) -> None:
+        loader, self._tenant_loader = self._tenant_loader, None
+        loader()
 
     def _wire_clock(self) -> None:
         try:

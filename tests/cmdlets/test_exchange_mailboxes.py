@@ -236,3 +236,19 @@ def test_pipeline_input_and_result_size_binding_error(exo):
         "    + CategoryInfo          : InvalidData: (:) [Get-Mailbox], "
         "ParameterBindingArgumentTransformationException\n"
         "    + FullyQualifiedErrorId : ParameterArgumentTransformationError,Get-Mailbox\n\n")
+
+
+def test_identity_of_another_kind_is_named_as_powershell_shows_it(exo):
+    # Found by tests/test_cmdlet_fuzz.py: the message showed Python's repr of the value.
+    for identity, shown in (("'a', 'b'", "a b"), ("@{a = 1}", "System.Collections.Hashtable")):
+        text = exo.run(f"Remove-Mailbox -Identity {identity} -Confirm:$false")
+        assert text.startswith("Write-ErrorMessage : ||The operation couldn't be performed because "
+                               f"object '{shown}' couldn't be found on ")
+
+
+def test_result_size_of_another_kind_is_named_as_dotnet_shows_it(exo):
+    # Found by tests/test_cmdlet_fuzz.py: the message showed Python's repr of the hashtable.
+    assert exo.run("Get-Mailbox -ResultSize @{a = 1}").startswith(
+        "Get-Mailbox : Cannot process argument transformation on parameter 'ResultSize'. Cannot "
+        "convert value \"System.Collections.Hashtable\" to type \"Microsoft.Exchange.Data."
+        "Unlimited`1[System.UInt32]\". Error: \"Unlimited or a positive number is expected.\"\n")

@@ -158,3 +158,14 @@ def test_pipeline_from_get_remotemailbox_and_get_aduser(shell):
     assert attrs(shell, "megan.bowen")["displayName"] == "Megan B."
     assert shell.run("Get-ADUser harper.evans | Enable-RemoteMailbox | ForEach-Object Identity") == (
         "contoso.com/Contoso/Users/Support/Harper Evans\n")
+
+
+def test_values_of_another_kind_are_named_as_dotnet_shows_them(shell):
+    # Found by tests/test_cmdlet_fuzz.py: the messages showed Python's repr of the value.
+    out = shell.run("Get-MsolUser -All | Select-Object -First 1 | Get-RemoteMailbox")
+    assert out.startswith("Get-RemoteMailbox : The operation couldn't be performed because object "
+                          "'Microsoft.Online.Administration.User' couldn't be found on "
+                          "'DC01.contoso.com'.\n")
+    out = shell.run("Get-RemoteMailbox -ResultSize ' ', 'x'")
+    assert out.startswith("Get-RemoteMailbox : Cannot bind parameter 'ResultSize'. Cannot convert "
+                          "value \"System.Object[]\" to type ")

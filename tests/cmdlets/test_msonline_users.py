@@ -188,7 +188,8 @@ def test_return_deleted_users(shell):
     assert shell.run("Get-MsolUser -ReturnDeletedUsers") == ""
     shell.run("Remove-MsolUser -UserPrincipalName kiosk.lobby@contoso.com -Force")
     text = shell.run("Get-MsolUser -ReturnDeletedUsers")
-    assert "kiosk.lobby@contoso.com               Lobby Kiosk           True" in text
+    # Deleting a user removes its licences (cmdlets.md 2.4), so the recycle bin shows it unlicensed.
+    assert "kiosk.lobby@contoso.com               Lobby Kiosk           False" in text
     assert shell.run("\"$((Get-MsolUser -ReturnDeletedUsers -UserPrincipalName "
                      "kiosk.lobby@contoso.com).SoftDeletionTimestamp)\"") == "01/05/2026 09:03:00\n"
     assert "User Not Found.  User: kiosk.lobby@contoso.com." in shell.run(

@@ -141,3 +141,13 @@ def test_msolsh_tenant_resumes_a_saved_state(exo, tmp_path):
     assert session.tenant.snapshot() == exo.tenant.snapshot()
     session.run("Get-Date -Format 'yyyy-MM-dd HH:mm'")
     assert session.host.text == "2026-01-05 09:30\n"
+
+
+def test_a_record_without_an_identity_is_named_by_its_type(exo):
+    # Found by tests/test_cmdlet_fuzz.py: both said identity 'None'.
+    out = exo.run("Get-Module MSOnline | Request-ForwardSync")
+    assert out.startswith("Request-ForwardSync : Cannot find an Azure AD user, group or contact "
+                          "with identity 'System.Management.Automation.PSModuleInfo'.\n")
+    out = exo.run("Get-Module MSOnline | Get-ObjectTrace")
+    assert out.startswith("Get-ObjectTrace : Cannot find an object with identity "
+                          "'System.Management.Automation.PSModuleInfo' in any stage.\n")

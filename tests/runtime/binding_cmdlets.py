@@ -123,6 +123,15 @@ class AddPair(Cmdlet):
         yield f"{self.Left}+{self.Right}"
 
 
+@_cmdlet("Write-Record")
+class WriteRecord(Cmdlet):
+    """Takes an error record, as Write-Error -ErrorRecord does."""
+    ErrorRecord = Parameter("System.Management.Automation.ErrorRecord", mandatory=True, position=0)
+
+    def process(self):
+        yield self.ErrorRecord.message
+
+
 def make_session(answers=()) -> Session:
     session = Session(host=MemoryHost(answers=answers))
     registry = CmdletRegistry()

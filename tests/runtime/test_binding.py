@@ -308,3 +308,27 @@ def test_should_process_in_a_function_on_a_non_interactive_host() -> None:
     assert session.host.err.getvalue().endswith(
         "    + CategoryInfo          : NotSpecified: (:) [], MethodInvocationException\n"
         "    + FullyQualifiedErrorId : PSInvalidOperationException\n\n")
+
+
+def test_pscmdlet_methods_check_their_arguments() -> None:
+    text = ("function f { [CmdletBinding()] param() $PSCmdlet.WriteError('x'); $PSCmdlet.ShouldContinue('q'); 'end' }\n"
+            "f")
+    out = run(text)
+    assert out.startswith(
+        'Cannot convert argument "errorRecord", with value: "x", for "WriteError" to type '
+        '"System.Management.Automation.ErrorRecord": "Cannot convert the "x" value of type '
+        '"System.String" to type "System.Management.Automation.ErrorRecord"."\nAt line:1 char:40\n')
+    assert "    + CategoryInfo          : NotSpecified: (:) [], MethodException\n" \
+           "    + FullyQualifiedErrorId : MethodArgumentConversionInvalidCastArgument\n\n" \
+           'Cannot find an overload for "ShouldContinue" and the argument count: "1".\n' in out
+    assert out.endswith("    + FullyQualifiedErrorId : MethodCountCouldNotFindBest\n\nend\n")
+
+
+def test_an_error_record_parameter_takes_only_error_records() -> None:
+    assert run("try { 1/0 } catch { Write-Record $_ }") == "Attempted to divide by zero.\n"
+    assert run("Write-Record 'x'") == error(
+        "Write-Record", "Cannot bind parameter 'ErrorRecord'. Cannot convert the \"x\" value of type "
+        "\"System.String\" to type \"System.Management.Automation.ErrorRecord\".", 14, 3,
+        "InvalidArgument: (:) [Write-Record], ParameterBindingException",
+        "CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.WriteRecordCommand", "Write-Record 'x'")
+    assert "Specify a parameter of type 'System.Management.Automation.ErrorRecord'" in run("Write-Record -ErrorRecord")

@@ -124,3 +124,23 @@ def test_a_script_without_a_terminal_cannot_be_asked_to_confirm(tmp_path: Path) 
         'NonInteractive mode. Read and Prompt functionality is not available."\n'
         f"At {path}:3 char:9\n")
     assert msolsh("-File", str(path)).stdout == "removed b\n"     # no terminal: the same
+
+
+def test_product_cmdlets_take_pipeline_input_in_their_other_parameter_sets() -> None:
+    result = msolsh("-c", "Connect-MsolService; "
+                    "Get-MsolUser -All | Select-Object -First 2 | Get-MsolUser | ForEach-Object UserPrincipalName; "
+                    "Get-ADUser -Filter * | Select-Object -First 2 | Get-ADUser | ForEach-Object SamAccountName; "
+                    "Get-ADUser -Filter * | Select-Object -First 1 | Set-ADUser -Department X -WhatIf")
+    assert result.stderr == ""
+    assert result.stdout == (
+        "admin@contoso.onmicrosoft.com\nbreakglass@contoso.onmicrosoft.com\nmegan.bowen\nnestor.wilke\n"
+        'What if: Performing the operation "Set" on target '
+        '"CN=Megan Bowen,OU=Executive,OU=Users,OU=Contoso,DC=contoso,DC=com".\n')
+
+
+def test_the_built_in_tenant_is_read_when_first_needed() -> None:
+    deferred = msolsh("-c", "(Get-Date).ToString('HH:mm:ss'); (Get-ADUser -Filter *).Count -gt 0")
+    eager = msolsh("-Tenant", "contoso", "-c", "(Get-Date).ToString('HH:mm:ss'); (Get-ADUser -Filter *).Count -gt 0")
+    assert deferred.stdout == eager.stdout == "09:03:00\nTrue\n"
+    bad = msolsh("-Tenant", "no-such-tenant.yaml", "-c", "'never run'")
+    assert bad.returncode == 1 and bad.stdout == ""          # a named fixture is read first

@@ -149,3 +149,26 @@ def test_empty_redirection_path_is_a_pwsh_error() -> None:
     session.run("'x' > ''")
     assert session.host.text.startswith(
         "Out-File : Cannot bind argument to parameter 'FilePath' because it is an empty string.")
+
+
+def test_a_deferred_tenant_loads_on_first_use_of_tenant_or_clock() -> None:
+    class Clock:
+        def now(self):
+            import datetime
+            return datetime.datetime(2030, 1, 2, 3, 4, 5)
+
+    for first_use in ("Get-Date", "tenant"):
+        session = Session(MemoryHost())
+        loads = []
+
+        def load():
+            loads.append(1)
+            session.tenant, session.clock = "the tenant", Clock()
+        session.defer_tenant(load)
+        session.run("1 + 1")
+        assert loads == []                     # a script that never needs it never loads it
+        if first_use == "tenant":
+            assert session.tenant == "the tenant"
+        session.run("(Get-Date).ToString('yyyy-MM-dd HH:mm:ss')")
+        assert loads == [1]
+        assert session.host.text == "2\n2030-01-02 03:04:05\n"

@@ -91,3 +91,19 @@ def test_parent_group_exported_before_its_nested_group_gets_it_in_the_same_run()
     assert groups["ZZ Child"].members == [t.aad.by_upn("ann@contoso.com").object_id]
     assert groups["AB Mixed"].members == [t.aad.by_upn("ann@contoso.com").object_id]
     assert [e["EventID"] for e in t.event_log] == [6949]
+
+
+def test_synced_and_cloud_users_show_their_addresses_and_country(contoso):
+    alex = contoso.aad.by_upn("alex.wilber@contoso.com")
+    assert (alex.country, alex.city, alex.state, alex.usage_location) == (
+        "United States", "Redmond", "WA", "US")
+    kiosk = contoso.aad.by_upn("kiosk.lobby@contoso.com")     # cloud-only, Exchange licence
+    assert kiosk.proxy_addresses == ["SMTP:kiosk.lobby@contoso.com",
+                                     "smtp:kiosk.lobby@contoso.onmicrosoft.com"]
+    admin = contoso.aad.by_upn("admin@contoso.onmicrosoft.com")
+    assert admin.proxy_addresses == ["SMTP:admin@contoso.onmicrosoft.com"]
+    guest = contoso.aad.by_upn("nora.lind_fabrikam.net#EXT#@contoso.onmicrosoft.com")
+    assert guest.proxy_addresses == []                       # no licence, no mail
+    mbx = contoso.exchange.by_external_id(kiosk.object_id)
+    assert (mbx.recipient_type_details, mbx.email_addresses) == (
+        "UserMailbox", kiosk.proxy_addresses)
