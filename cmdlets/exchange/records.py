@@ -99,6 +99,17 @@ def mail_user(exchange: Any, r: Any) -> PSObject:
                             NS + "MailEnabledRecipient", "System.Object"])
 
 
+# Get-User's person properties, filled by forward sync (msolsh/tenant/exchange_person.py).
+PERSON_PROPERTIES = [
+    ("FirstName", "first_name"), ("LastName", "last_name"), ("Title", "title"),
+    ("Department", "department"), ("Company", "company"), ("Office", "office"),
+    ("Phone", "phone"), ("MobilePhone", "mobile_phone"), ("Fax", "fax"),
+    ("StreetAddress", "street_address"), ("City", "city"),
+    ("StateOrProvince", "state_or_province"), ("PostalCode", "postal_code"),
+    ("CountryOrRegion", "country_or_region"),
+]
+
+
 def user(exchange: Any, r: Any) -> PSObject:
     props = [("UserPrincipalName", r.user_principal_name), ("DisplayName", r.display_name),
              ("WindowsEmailAddress", r.windows_email_address or r.primary_smtp_address),
@@ -106,6 +117,7 @@ def user(exchange: Any, r: Any) -> PSObject:
              ("RecipientType", r.recipient_type), ("RecipientTypeDetails",
                                                    r.recipient_type_details),
              ("SKUAssigned", r.sku_assigned), ("WhenSoftDeleted", _naive(r.when_soft_deleted))]
+    props += [(name, getattr(r, field, None)) for name, field in PERSON_PROPERTIES]
     props += _sync(r) + _tail(exchange, r)
     return PSObject(props, [USER_TYPE, NS + "ADPresentationObject", "System.Object"])
 

@@ -128,3 +128,12 @@ def test_licensing_a_mail_user_then_clearing_previous_mailbox_info(exo):
     exo.run("Set-User tyler_brennan -PermanentlyClearPreviousMailboxInfo -Confirm:$false")
     assert exo.run(table).endswith("Tyler Brennan None                         MailUser      "
                                    "MailUser\n\n")
+
+
+def test_get_user_shows_person_properties_that_follow_a_change_on_premises(shell):
+    assert shell.run("(Get-User adele.vance@contoso.com).Title") == "Retail Manager\n"
+    shell.run("Set-ADUser adele.vance -Title 'Chief Seller'; Start-ADSyncSyncCycle | Out-Null")
+    assert shell.run("(Get-User adele.vance@contoso.com).Title") == "Retail Manager\n"
+    shell.run("Start-Sleep -Seconds 300")   # forward sync to Exchange Online
+    assert shell.run("Get-User adele.vance@contoso.com | Format-List Title, City") == \
+        "\nTitle : Chief Seller\nCity  : Redmond\n\n"
