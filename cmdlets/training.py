@@ -145,6 +145,11 @@ class SaveTenant(Cmdlet):
     def process(self) -> None:
         from msolsh.tenant.fixture_state import SaveError
         from msolsh.tenant.fixtures import save_tenant
+        if "\0" in self.Path:   # .NET Framework rejects it before touching the disk
+            self.write_error(self.error_record("Illegal characters in path.", "SaveTenantFailed",
+                                               "InvalidArgument", target=self.Path,
+                                               exception_type="System.ArgumentException"))
+            return None
         path = resolve(self.session, self.Path)
         if not self.should_process(path, "Save Tenant"):
             return None

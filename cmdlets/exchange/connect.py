@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from typing import Any, Iterable, List, Optional
 
 from msolsh.runtime.cmdlet import (REGISTRY, Cmdlet, CmdletRegistry, Example, Parameter, Switch,
@@ -209,6 +210,17 @@ def register_prefix(session: Any, prefix: str) -> None:
                confirm_impact=cls.confirm_impact, registry=registry)(sub)
 
 
+def prefix_problem(prefix: str) -> Optional[str]:
+    """The module's own checks on -Prefix (letters and digits only; EXO is reserved)."""
+    if prefix == "":
+        return None
+    if not re.fullmatch(r"[a-z0-9]+", prefix, re.IGNORECASE):
+        return "Use of any special characters in the Prefix string is not supported."
+    if prefix.lower() == "exo":
+        return "Prefix 'EXO' is a reserved Prefix, please use a different prefix."
+    return None
+
+
 def temp_module_name(session: Any, serial: int) -> str:
     """tmpEXO_xxxxxxxx.yyy: stable for a tenant and connection number (deterministic)."""
     seed = f"{session.tenant.aad.company.get('ObjectId')}|{serial}"
@@ -250,6 +262,12 @@ class ConnectExchangeOnline(Cmdlet):
     Device = Switch(help="Device code sign-in (not simulated).")
 
     def process(self) -> None:
+        problem = prefix_problem(self.Prefix or "")
+        if problem:
+            record = self.error_record(problem, problem, "OperationStopped", target=problem)
+            record.fq_class, record.activity = None, ""   # the module's own `throw "..."`
+            self.throw_terminating(record)
+            return None
         info = state(self.session)
         prefix = (self.Prefix or "").strip()
         info["serial"] = info.get("serial", 0) + 1

@@ -65,11 +65,12 @@ def enum_values(cmd: Any, parameter: str, values: Any, names: Sequence[str],
         return None
     chosen = set()
     for value in values if isinstance(values, list) else [values]:
-        for part in element_string(value).split(","):
+        text = element_string(value)   # .NET's ToString: never a Python repr
+        for part in text.split(","):
             match = next((n for n in names if n.lower() == part.strip().lower()), None)
             if match is None:
                 cmd.throw_terminating(bind_error(
-                    cmd, parameter, f'Cannot convert value "{element_string(value)}" to type "{ENUM_NS}'
+                    cmd, parameter, f'Cannot convert value "{text}" to type "{ENUM_NS}'
                     f'{type_name}[]". Error: "Unable to match the identifier name {part.strip()} '
                     f'to a valid enumerator name. Specify one of the following enumerator names '
                     f'and try again:\n{", ".join(names)}"'))

@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Any, Iterator, List, Optional
 
 from msolsh.runtime.cmdlet import Parameter
+from msolsh.runtime.primitives import element_string
+from msolsh.runtime.pstypes import type_name_of
 from msolsh.runtime.values import PSObject
 
 from .connect import MsolExample, MsolCmdlet, complete_skus, complete_upns, msol_cmdlet
@@ -65,8 +67,7 @@ class SetMsolUserLicense(UserTarget):
         for option in self.LicenseOptions or []:
             parts = option_parts(option)
             if parts is None:
-                kind = "System.String" if isinstance(option, str) else "System.Object"
-                text = option if isinstance(option, str) else str(option)
+                kind, text = type_name_of(option), element_string(option)   # as .NET shows them
                 self.bind_fail("LicenseOptions", f'Cannot convert the "{text}" value of type '
                                                  f'"{kind}" to type "{LICENSE_OPTION}".')
             out.append(parts)

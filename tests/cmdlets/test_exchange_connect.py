@@ -78,3 +78,19 @@ def test_recipient_completer_answers_from_names(shell):
     assert complete_recipients(shell.session, "alex") == \
         ["Alex Wilber", "alex.wilber", "alex.wilber@contoso.com"]
     assert complete_recipients(shell.session, "zz") == []
+
+
+def test_prefix_is_checked_as_the_module_checks_it(shell_disconnected):
+    # Found by tests/test_cmdlet_fuzz.py: a NUL in -Prefix escaped as a Python ValueError.
+    shell = shell_disconnected
+    special = "Use of any special characters in the Prefix string is not supported."
+    for prefix in ('"a`0b"', "'o365_'", "'a b'"):
+        out = shell.run(f"Connect-ExchangeOnline -Prefix {prefix} -ShowBanner:$false")
+        assert out.startswith(f"Connect-ExchangeOnline : {special}\n")
+        assert out.endswith(f"    + FullyQualifiedErrorId : {special}\n\n")
+    out = shell.run("Connect-ExchangeOnline -Prefix exo -ShowBanner:$false; Get-Mailbox")
+    assert out.startswith("Connect-ExchangeOnline : Prefix 'EXO' is a reserved Prefix, please use "
+                          "a different prefix.\n")
+    assert "Get-Mailbox : The term 'Get-Mailbox' is not recognized" in out
+    assert shell.run("Connect-ExchangeOnline -Prefix Cloud2 -ShowBanner:$false; "
+                     "(Get-Cloud2Mailbox accountspayable).Alias") == "accountspayable\n"

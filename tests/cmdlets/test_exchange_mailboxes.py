@@ -252,3 +252,6 @@ def test_result_size_of_another_kind_is_named_as_dotnet_shows_it(exo):
         "Get-Mailbox : Cannot process argument transformation on parameter 'ResultSize'. Cannot "
         "convert value \"System.Collections.Hashtable\" to type \"Microsoft.Exchange.Data."
         "Unlimited`1[System.UInt32]\". Error: \"Unlimited or a positive number is expected.\"\n")
+    assert exo.run("Get-Recipient -RecipientTypeDetails @{a = 1}").startswith(
+        "Get-Recipient : Cannot process argument transformation on parameter "
+        "'RecipientTypeDetails'. Cannot convert value \"System.Collections.Hashtable\" to type ")

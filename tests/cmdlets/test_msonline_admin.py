@@ -198,3 +198,17 @@ def test_licence_options_disable_a_plan(shell):
     assert text == "EXCHANGE_S_ENTERPRISE\nENTERPRISEPACK\nEXCHANGE_S_ENTERPRISE Disabled\n"
     assert shell.run("New-MsolLicenseOptions -AccountSkuId contoso:NOPE").startswith(
         "New-MsolLicenseOptions : Unable to assign this license because it is invalid.")
+
+
+def test_license_options_of_another_kind_are_named_as_dotnet_shows_them(shell):
+    # Found by tests/test_cmdlet_fuzz.py: the message showed Python's repr of the value.
+    cmd = "Set-MsolUserLicense -UserPrincipalName admin@contoso.onmicrosoft.com -LicenseOptions "
+    prefix = "Set-MsolUserLicense : Cannot bind parameter 'LicenseOptions'. Cannot convert the "
+    option = 'to type "Microsoft.Online.Administration.LicenseOption".\n'
+    assert shell.run(cmd + "@{a = 1}").startswith(
+        prefix + '"System.Collections.Hashtable" value of type "System.Collections.Hashtable" '
+        + option)
+    assert shell.run(cmd + "(Get-ADUser megan.bowen)").startswith(
+        prefix + '"CN=Megan Bowen,OU=Executive,OU=Users,OU=Contoso,DC=contoso,DC=com" value of '
+        'type "Microsoft.ActiveDirectory.Management.ADUser" ' + option)
+    assert shell.run(cmd + "5").startswith(prefix + '"5" value of type "System.Int32" ' + option)

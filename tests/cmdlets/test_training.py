@@ -151,3 +151,16 @@ def test_a_record_without_an_identity_is_named_by_its_type(exo):
     out = exo.run("Get-Module MSOnline | Get-ObjectTrace")
     assert out.startswith("Get-ObjectTrace : Cannot find an object with identity "
                           "'System.Management.Automation.PSModuleInfo' in any stage.\n")
+
+
+def test_save_tenant_refuses_a_nul_in_the_path(exo, tmp_path, monkeypatch):
+    # Found by tests/test_cmdlet_fuzz.py: Python's 'embedded null byte' escaped as a bug record.
+    monkeypatch.chdir(tmp_path)
+    assert exo.run('Save-Tenant "bad`0name"') == (
+        "Save-Tenant : Illegal characters in path.\n"
+        "At line:1 char:1\n+ Save-Tenant \"bad`0name\"\n+ ~~~~~~~~~~~~~~~~~~~~~~~\n"
+        "    + CategoryInfo          : InvalidArgument: (bad\x00name:String) [Save-Tenant], "
+        "ArgumentException\n"
+        "    + FullyQualifiedErrorId : SaveTenantFailed,Msolsh.Training.Commands.SaveTenantCommand"
+        "\n\n")
+    assert list(tmp_path.iterdir()) == []
