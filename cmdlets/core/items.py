@@ -109,6 +109,12 @@ class RemoveItem(Cmdlet):
 
     def _remove(self, full: str) -> None:
         check_path_allowed(self.session, full, write=True)
+        if _holds_current_directory(full):
+            self.write_error(self.error_record(
+                f"Cannot remove the item at '{full}' because it is in use.", "InvalidOperation",
+                "InvalidOperation", target=full,
+                exception_type="System.Management.Automation.PSInvalidOperationException"))
+            return
         is_dir = os.path.isdir(full) and not os.path.islink(full)
         if not self.should_process(full, "Remove Directory" if is_dir else "Remove File"):
             return
@@ -124,3 +130,10 @@ class RemoveItem(Cmdlet):
                 os.unlink(full)
         except OSError as problem:
             self.write_error(io_error(self, full, problem, "RemoveFileSystemItemIOError"))
+
+
+def _holds_current_directory(full: str) -> bool:
+    """pwsh refuses to remove the current location or a folder above it."""
+    here = os.path.realpath(os.getcwd())
+    target = os.path.realpath(full)
+    return here == target or here.startswith(target.rstrip(os.sep) + os.sep)

@@ -186,3 +186,13 @@ def test_csv_duplicate_header_error(shell):
 
 def test_json_null_input(shell):
     assert shell("$null | ConvertTo-Json; ConvertTo-Json -InputObject $null") == "null\nnull\n"
+
+
+def test_remove_item_refuses_the_current_folder_and_its_parents(shell, tmp_path):
+    (tmp_path / "keep.txt").write_text("x")
+    for target in (".", ".."):
+        text = shell(f"Remove-Item {target} -Recurse -Confirm:$false")
+        expected = tmp_path if target == "." else tmp_path.parent
+        assert text.startswith(f"Remove-Item : Cannot remove the item at '{expected}' "
+                               f"because it is in use.\n")
+    assert (tmp_path / "keep.txt").exists()
