@@ -15,6 +15,7 @@ import tempfile
 from typing import Any, Iterable, List, Optional
 
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, Switch, cmdlet
+from msolsh.runtime.errors import ErrorRecord, PSRuntimeException
 from msolsh.runtime.coerce import to_string
 from msolsh.runtime.formatting import out_string
 from msolsh.runtime.help import wildcards
@@ -34,6 +35,11 @@ _CODECS = {"ascii": "ascii", "bigendianunicode": "utf-16-be", "unicode": "utf-16
 def check_path_allowed(session: Any, path: str, write: bool) -> None:
     """The one hook every file cmdlet calls with a resolved path before touching it. Today it
     allows everything; a restricted (training) mode will raise a PSRuntimeException here."""
+    if "\0" in str(path):
+        # What .NET's path APIs throw; Python's own error would otherwise escape.
+        raise PSRuntimeException(ErrorRecord(
+            "Illegal characters in path.", "System.ArgumentException", "NotSpecified",
+            target=path, exception_type="System.ArgumentException"))
     policy = getattr(session, "path_policy", None)
     if policy is not None:
         policy(path, write)

@@ -87,8 +87,8 @@ class WriteError(Cmdlet):
     Message = allowing(Parameter("string", set="NoException", mandatory=True, position=0, pipeline=True,
                                  aliases=("Msg",), help="Specifies the message text of the error."),
                        null=True, empty_string=True)
-    ErrorRecord = helptext.typed(Parameter("object", set="ErrorRecord", mandatory=True,
-                                           help="Specifies an error record to write."), "ErrorRecord")
+    ErrorRecord = Parameter("System.Management.Automation.ErrorRecord", set="ErrorRecord", mandatory=True,
+                            help="Specifies an error record to write.")
     Category = helptext.typed(Parameter("string", validate_set=CATEGORIES, default="NotSpecified",
                                         help="Specifies the category of the error."), "ErrorCategory")
     ErrorId = Parameter("string", help="Specifies an ID string for the error.")
@@ -116,6 +116,7 @@ class WriteError(Cmdlet):
             record.target_type = self.CategoryTargetType
         if self.CategoryReason:
             record.exception_type = self.CategoryReason
+        self._processor.attribute_to_caller(record)    # pwsh names the calling function or line
         self.write_error(record)
 
 

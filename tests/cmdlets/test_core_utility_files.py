@@ -196,3 +196,10 @@ def test_remove_item_refuses_the_current_folder_and_its_parents(shell, tmp_path)
         assert text.startswith(f"Remove-Item : Cannot remove the item at '{expected}' "
                                f"because it is in use.\n")
     assert (tmp_path / "keep.txt").exists()
+
+
+def test_a_nul_in_a_path_is_an_illegal_path_not_a_crash(shell):
+    for command in ('Out-File -FilePath "a`0b" -InputObject x', 'Set-Content "a`0b" x',
+                    'Add-Content "a`0b" x', 'New-Item "a`0b"'):
+        name = command.split()[0]
+        assert shell(command).startswith(f"{name} : Illegal characters in path.\n")
