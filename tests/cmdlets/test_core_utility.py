@@ -45,11 +45,9 @@ def test_write_information_follows_preference(shell):
 
 
 def test_write_error_default_record(shell):
+    # At the prompt 5.1 names the error after the typed line and shows no position.
     assert shell("Write-Error 'The user was not found.'") == (
-        "Write-Error : The user was not found.\n"
-        "At line:1 char:1\n"
-        "+ Write-Error 'The user was not found.'\n"
-        "+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+        "Write-Error 'The user was not found.' : The user was not found.\n"
         "    + CategoryInfo          : NotSpecified: (:) [Write-Error], WriteErrorException\n"
         "    + FullyQualifiedErrorId : Microsoft.PowerShell.Commands.WriteErrorException\n\n")
 
