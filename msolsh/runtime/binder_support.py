@@ -216,6 +216,10 @@ def validate(binder: Any, param: Parameter, value: Any, extent: Optional[Extent]
             raise _validation(binder, param, f"Cannot bind argument to parameter '{name}' because "
                               f"it is an empty array.", extent,
                               "ParameterArgumentValidationErrorEmptyArrayNotAllowed")
+        if isinstance(value, list):
+            # pwsh checks each element of a mandatory collection too (Remove-Item '').
+            for item in value:
+                validate_element(binder, param, item, extent)
     prefix = f"Cannot validate argument on parameter '{name}'. "
     if param.not_null and value is None:
         raise _validation(binder, param, prefix + "The argument is null. Provide a valid value for "
@@ -253,3 +257,14 @@ def _check_range(binder: Any, param: Parameter, prefix: str, item: Any, low: Any
         raise _validation(binder, param, prefix + f"The {to_string(item)} argument is greater than "
                           f"the maximum allowed range of {high}. Supply an argument that is less "
                           f"than or equal to {high} and then try the command again.", extent)
+
+
+def validate_element(binder: Any, param: Parameter, item: Any, extent: Optional[Extent]) -> None:
+    name = param.name
+    if item is None and not getattr(param, "allow_null", False):
+        raise _validation(binder, param, f"Cannot bind argument to parameter '{name}' because it "
+                          f"is null.", extent, "ParameterArgumentValidationErrorNullNotAllowed")
+    if item == "" and isinstance(item, str) and not getattr(param, "allow_empty_string", False):
+        raise _validation(binder, param, f"Cannot bind argument to parameter '{name}' because it "
+                          f"is an empty string.", extent,
+                          "ParameterArgumentValidationErrorEmptyStringNotAllowed")

@@ -203,3 +203,10 @@ def test_a_nul_in_a_path_is_an_illegal_path_not_a_crash(shell):
                     'Add-Content "a`0b" x', 'New-Item "a`0b"'):
         name = command.split()[0]
         assert shell(command).startswith(f"{name} : Illegal characters in path.\n")
+
+
+def test_an_empty_path_is_a_binding_error_not_the_current_folder(shell, tmp_path):
+    (tmp_path / "keep.txt").write_text("x")
+    assert shell("Remove-Item ''").startswith(
+        "Remove-Item : Cannot bind argument to parameter 'Path' because it is an empty string.\n")
+    assert (tmp_path / "keep.txt").exists()
