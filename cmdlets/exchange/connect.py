@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from typing import Any, Iterable, List, Optional
+from typing import Any, List, Optional
 
+from msolsh.cmdlets.connection import ConnectedCmdlet
 from msolsh.runtime.cmdlet import (REGISTRY, Cmdlet, CmdletRegistry, Example, Parameter, Switch,
                                    cmdlet)
 from msolsh.runtime.primitives import to_string
@@ -44,27 +45,19 @@ def exo_cmdlet(name: str, **kwargs: Any):
     return cmdlet(name, **kwargs)
 
 
-class ExoCmdlet(Cmdlet):
+class ExoCmdlet(ConnectedCmdlet):
     """Base of every Exchange Online cmdlet: the command only exists once connected (with the
     session's -Prefix); run() is called per input object. Errors are V3 (form B) records."""
 
     exo_prefix = ""
-    connected = False
 
-    def begin(self) -> None:
+    def check_connection(self) -> bool:
         info = state(self.session)
-        self.connected = bool(info.get("connected")) and \
+        connected = bool(info.get("connected")) and \
             (info.get("prefix") or "").lower() == self.exo_prefix.lower()
-        if not self.connected:
+        if not connected:
             self.throw_terminating(not_recognized(self))
-
-    def process(self) -> Optional[Iterable[Any]]:
-        if not self.connected:
-            return None
-        return self.run()
-
-    def run(self) -> Optional[Iterable[Any]]:
-        return None
+        return connected
 
     @property
     def exchange(self) -> Any:

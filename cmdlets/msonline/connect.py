@@ -8,8 +8,9 @@ Knows the tenant only through its public API (tenant.aad); knows nothing of the 
 from __future__ import annotations
 
 import bisect
-from typing import Any, Iterable, List, Optional, Sequence
+from typing import Any, List, Optional, Sequence
 
+from msolsh.cmdlets.connection import ConnectedCmdlet
 from msolsh.runtime.cmdlet import Cmdlet, Example, Parameter, cmdlet
 
 MODULE = "MSOnline"
@@ -46,24 +47,15 @@ def msol_cmdlet(name: str, **kwargs: Any):
     return decorate
 
 
-class MsolCmdlet(Cmdlet):
+class MsolCmdlet(ConnectedCmdlet):
     """Base of every MSOnline cmdlet except Connect-MsolService: checks the connection once,
     then run() is called per input object. Errors are MicrosoftOnlineException records."""
 
-    connected = False
-
-    def begin(self) -> None:
-        self.connected = bool(state(self.session).get("connected"))
-        if not self.connected:
+    def check_connection(self) -> bool:
+        connected = bool(state(self.session).get("connected"))
+        if not connected:
             self.fail(NOT_CONNECTED, "MicrosoftOnlineException")
-
-    def process(self) -> Optional[Iterable[Any]]:
-        if not self.connected:
-            return None
-        return self.run()
-
-    def run(self) -> Optional[Iterable[Any]]:
-        return None
+        return connected
 
     @property
     def aad(self) -> Any:
