@@ -121,9 +121,8 @@ class ExpressionRules(ParserBase):
             return A.ConvertExpressionAst(self.ext(tok.start), constraint, child)
         return A.TypeExpressionAst(constraint.extent, type_name)
 
-    def parse_type_literal(self, lbracket: Token):
-        """[type] from its '[' token; returns (type_name, end offset). Attributes with
-        arguments are an error here (they only belong before parameters and param())."""
+    def scan_bracketed_name(self, lbracket: Token) -> str:
+        """The type or attribute name after '[', the parser moved past it."""
         self.advance(lbracket)
         _, pos = self.char_after_trivia()
         name, end = self.lex.scan_type_name(pos)
@@ -131,6 +130,13 @@ class ExpressionRules(ParserBase):
             self.fail("MissingTypename", "Missing type name after '['.", lbracket.end,
                       lbracket.end, self.peek(EXPR))
         self.pos = self.last_end = end
+        return name
+
+    def parse_type_literal(self, lbracket: Token):
+        """[type] from its '[' token; returns (type_name, end offset). Attributes with
+        arguments are an error here (they only belong before parameters and param())."""
+        name = self.scan_bracketed_name(lbracket)
+        end = self.pos
         if self.next_char() == "(":
             self.fail("UnexpectedAttribute", f"Unexpected attribute '{name}'.", lbracket.start,
                       end)

@@ -203,13 +203,7 @@ class FunctionRules(StatementRules):
 
     def parse_attribute(self, lbracket: Token):
         """[Name(args)] as AttributeAst or [type] as TypeConstraintAst."""
-        self.advance(lbracket)
-        _, pos = self.char_after_trivia()
-        name, end = self.lex.scan_type_name(pos)
-        if not name:
-            self.fail("MissingTypename", "Missing type name after '['.", lbracket.end,
-                      lbracket.end, self.peek(EXPR))
-        self.pos = self.last_end = end
+        name = self.scan_bracketed_name(lbracket)
         positional: List[A.ExpressionAst] = []
         named: List[A.NamedAttributeArgumentAst] = []
         is_attribute = self.next_char() == "("
